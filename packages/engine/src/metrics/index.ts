@@ -25,6 +25,7 @@ export { hsic1 } from './hsic1.js';
 export { labelDistribution } from './labelDistribution.js';
 export { linearCka } from './linearCka.js';
 export { linearCkaDirect } from './linearCkaDirect.js';
+export { type MergedCurve, mergedCurve } from './mergedCurve.js';
 export { pcaInit } from './pcaInit.js';
 export { pointProbabilities } from './pointProbabilities.js';
 export { type PredictionMatrices, predictionMatrices } from './predictionMatrices.js';
