@@ -63,10 +63,10 @@ export function importReferenceResult(file: unknown, options: ImportOptions): Re
 
   const points = referenceEmbedding(f.points, fc, options.cifar10Labels);
   if (!points.labelsChecked) warnings.push('point labels not checked against CIFAR-10 (labels not available at import)');
-  const attack = current && f.attack !== undefined && !isMissing(f.attack)
-    ? // The Retrained file's curves compare it with itself: check them against its own values.
-      referenceAttack(f.attack, points.forgetImages, role === 'retrained' ? 'self' : options.retrainedSubset)
-    : null;
+  // The Retrained file's curves compare it with itself: they are checked against its own values.
+  const retrainedValues = role === 'retrained' ? 'self' : options.retrainedSubset;
+  const hasAttack = current && f.attack !== undefined && !isMissing(f.attack);
+  const attack = hasAttack ? referenceAttack(f.attack, points.forgetImages, retrainedValues) : null;
   if (attack !== null) warnings.push(...attack.warnings);
 
   const fqs = current ? numOrNull('FQS', f.FQS ?? null, 0, 1) : null;
