@@ -35,8 +35,7 @@ export async function buildBaseline(options: BuildBaselineOptions): Promise<Chec
   const config = resolveTrainConfig(options.config, descriptor.numClasses);
   const rng = createRng(config.seed);
   const allTrain = Int32Array.from({ length: data.train.count }, (_, i) => i);
-  const trainIndices = config.excludeClass === null ? allTrain : classSplit(data.train.labels, config.excludeClass, descriptor.numClasses).retain;
-  const train = createDataSource(data.train, trainIndices, descriptor, { rng, signal });
+  const train = createDataSource(data.train, baselineTrainIndices(data.train.labels, config.excludeClass, descriptor.numClasses), descriptor, { rng, signal });
   const test = createDataSource(data.test, Int32Array.from({ length: data.test.count }, (_, i) => i), descriptor, { signal });
 
   const model = Model.create(
@@ -65,6 +64,12 @@ export async function buildBaseline(options: BuildBaselineOptions): Promise<Chec
   } finally {
     model.dispose();
   }
+}
+
+/** The training images of an Original (all) or of a Retrained model (every class but `excludeClass`). */
+export function baselineTrainIndices(labels: ArrayLike<number>, excludeClass: number | null, numClasses: number): Int32Array {
+  if (excludeClass === null) return Int32Array.from({ length: labels.length }, (_, i) => i);
+  return classSplit(labels, excludeClass, numClasses).retain;
 }
 
 /** Throws when any weight is NaN or infinite (methods.md §4 step 4). */

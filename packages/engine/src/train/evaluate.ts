@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DataSource } from '../data/dataSource.js';
+import { classAccuracy } from '../metrics/classAccuracy.js';
+import { confusionMatrix } from '../metrics/confusionMatrix.js';
 import type { Model } from '../models/model.js';
 
 export interface Evaluation {
@@ -7,6 +9,8 @@ export interface Evaluation {
   perClass: (number | null)[];
   /** Accuracy over all samples. */
   overall: number;
+  /** Counts, row = true class, column = predicted class. */
+  confusion: number[][];
   /** Predicted class per sample, in the source's order. */
   predictions: Int32Array;
   labels: Int32Array;
@@ -31,16 +35,7 @@ export async function evaluate(
     tf.dispose([x, y, predicted]);
     options.onBatch?.(offset, source.size);
   }
-  const hits = new Array<number>(numClasses).fill(0);
-  const totals = new Array<number>(numClasses).fill(0);
-  for (let i = 0; i < offset; i++) {
-    totals[labels[i]]++;
-    if (predictions[i] === labels[i]) hits[labels[i]]++;
-  }
-  return {
-    perClass: totals.map((t, c) => (t === 0 ? null : hits[c] / t)),
-    overall: offset === 0 ? 0 : hits.reduce((a, b) => a + b, 0) / offset,
-    predictions,
-    labels,
-  };
+  const confusion = confusionMatrix(labels, predictions, numClasses);
+  const hits = confusion.reduce((sum, row, c) => sum + row[c], 0);
+  return { perClass: classAccuracy(confusion), overall: offset === 0 ? 0 : hits / offset, confusion, predictions, labels };
 }
