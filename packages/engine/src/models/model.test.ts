@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random.js';
+import { batchNormTraining } from './batchNormTraining.js';
 import { Model } from './model.js';
 
 describe('Model', () => {
@@ -82,5 +83,42 @@ describe('Model', () => {
       'unknown architecture: vgg16 (expected resnet18, resnet18-w32, resnet18-w16, resnet18-w8, small-cnn)',
     );
     expect(() => Model.fromValues({ architecture: 'small-cnn', inputChannels: 3, numClasses: 10 }, [])).toThrow('small-cnn: expected 17 tensors, got 0');
+  });
+});
+
+describe('batch norm and folding', () => {
+  it('training-mode batch norm has the same values and gradients as tfjs autodiff of moments + batchNorm', () => {
+    const x = tf.randomNormal([3, 4, 5, 6], 1.5, 2, 'float32', 4) as tf.Tensor4D;
+    const gamma = tf.randomUniform([6], 0.5, 1.5, 'float32', 5) as tf.Tensor1D;
+    const beta = tf.randomNormal([6], 0, 1, 'float32', 6) as tf.Tensor1D;
+    const dy = tf.randomNormal([3, 4, 5, 6], 0, 1, 'float32', 7);
+    const reference = (a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+      const { mean, variance } = tf.moments(a, [0, 1, 2]);
+      return tf.mul(tf.batchNorm4d(a as tf.Tensor4D, mean, variance, b as tf.Tensor1D, g as tf.Tensor1D, 1e-5), dy).sum() as tf.Scalar;
+    };
+    const ours = (a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
+      tf.mul(batchNormTraining(a as tf.Tensor4D, g as tf.Tensor1D, b as tf.Tensor1D, 1e-5, () => {}), dy).sum() as tf.Scalar;
+    const expected = tf.grads(reference)([x, gamma, beta]);
+    const actual = tf.grads(ours)([x, gamma, beta]);
+    expect(Math.abs(reference(x, gamma, beta).dataSync()[0] - ours(x, gamma, beta).dataSync()[0])).toBeLessThan(1e-3);
+    expected.forEach((e, i) => {
+      const maxErr = tf.max(tf.abs(tf.sub(e, actual[i]))).dataSync()[0];
+      expect(maxErr).toBeLessThan(1e-4);
+    });
+  });
+
+  it('inference with batch norm folded into the convolution equals conv → batch norm → ReLU', async () => {
+    const model = Model.create({ architecture: 'resnet18-w8', inputChannels: 3, numClasses: 10 }, createRng(2));
+    const x = tf.randomNormal([2, 32, 32, 3], 0, 1, 'float32', 8) as tf.Tensor4D;
+    tf.tidy(() => {
+      for (let i = 0; i < 3; i++) model.forward(x, { training: true }); // non-trivial running statistics
+    });
+    const folded = model.predict(x);
+    // Collecting conv1 takes the unfolded path for the stem; compare logits of both paths.
+    const unfolded = tf.tidy(() => model.forward(x, { training: false, collect: ['conv1'] }).logits);
+    const err = tf.max(tf.abs(tf.sub(folded, unfolded))).dataSync()[0];
+    expect(err).toBeLessThan(1e-4);
+    tf.dispose([x, folded, unfolded]);
+    model.dispose();
   });
 });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { TensorList, batchNorm, collect, conv, dense } from './layers.js';
+import { TensorList, batchNorm, collect, conv, convBn, dense } from './layers.js';
 import type { ForwardOptions, NetworkDefinition, Weights } from './network.js';
 
 const RESNET_LAYERS = [
@@ -43,21 +43,22 @@ export function resNet18(width: number, inputChannels: number, numClasses: numbe
 
   function forward(weights: Weights, x: tf.Tensor4D, options: ForwardOptions) {
     const activations = new Map<string, tf.Tensor>();
-    const stem = conv(weights, 'conv1', x, 1); // [batch, 32, 32, w]
-    collect(options, activations, 'conv1', stem);
-    let h = tf.relu(batchNorm(weights, 'bn1', stem, options));
-    for (const block of blocks) {
-      const main = batchNorm(
-        weights,
-        `${block.name}.bn2`,
-        conv(weights, `${block.name}.conv2`, tf.relu(batchNorm(weights, `${block.name}.bn1`, conv(weights, `${block.name}.conv1`, h, block.stride), options)), 1),
-        options,
-      );
-      const shortcut = weights.has(`${block.name}.downsample.0.weight`)
-        ? batchNorm(weights, `${block.name}.downsample.1`, conv(weights, `${block.name}.downsample.0`, h, block.stride), options)
+    let h: tf.Tensor4D;
+    if (options.collect?.includes('conv1')) {
+      const stem = conv(weights, 'conv1', x, 1); // [batch, 32, 32, w], before BN
+      collect(options, activations, 'conv1', stem);
+      h = tf.relu(batchNorm(weights, 'bn1', stem, options));
+    } else {
+      h = convBn(weights, 'conv1', 'bn1', x, 1, 'relu', options);
+    }
+    for (const { name, stride } of blocks) {
+      const inner = convBn(weights, `${name}.conv1`, `${name}.bn1`, h, stride, 'relu', options);
+      const main = convBn(weights, `${name}.conv2`, `${name}.bn2`, inner, 1, 'linear', options);
+      const shortcut = weights.has(`${name}.downsample.0.weight`)
+        ? convBn(weights, `${name}.downsample.0`, `${name}.downsample.1`, h, stride, 'linear', options)
         : h;
       h = tf.relu(tf.add(main, shortcut)) as tf.Tensor4D; // [batch, 32/s, 32/s, cout]
-      collect(options, activations, block.name, h);
+      collect(options, activations, name, h);
     }
     const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D; // [batch, 8w]
     collect(options, activations, 'avgpool', pooled);

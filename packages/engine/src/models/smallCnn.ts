@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { TensorList, batchNorm, collect, conv, dense } from './layers.js';
+import { TensorList, batchNorm, collect, conv, convBn, dense } from './layers.js';
 import type { ForwardOptions, NetworkDefinition, Weights } from './network.js';
 
 const STAGES = [
@@ -27,9 +27,15 @@ export function smallCnn(inputChannels: number, numClasses: number): NetworkDefi
     const activations = new Map<string, tf.Tensor>();
     let h = x;
     for (const stage of STAGES) {
-      const c = conv(weights, `${stage.name}.conv`, h, 1);
-      if (stage.name === 'block1') collect(options, activations, 'conv1', c);
-      h = tf.maxPool(tf.relu(batchNorm(weights, `${stage.name}.bn`, c, options)), 2, 2, 'valid'); // [batch, H/2, W/2, channels]
+      let a: tf.Tensor4D;
+      if (stage.name === 'block1' && options.collect?.includes('conv1')) {
+        const c = conv(weights, `${stage.name}.conv`, h, 1); // before BN
+        collect(options, activations, 'conv1', c);
+        a = tf.relu(batchNorm(weights, `${stage.name}.bn`, c, options));
+      } else {
+        a = convBn(weights, `${stage.name}.conv`, `${stage.name}.bn`, h, 1, 'relu', options);
+      }
+      h = tf.maxPool(a, 2, 2, 'valid'); // [batch, H/2, W/2, channels]
       collect(options, activations, stage.name, h);
     }
     const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D; // [batch, 128]

@@ -4,6 +4,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { batchMatMulConfig } from './BatchMatMul.js';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.js';
+import { maxPoolGradConfig } from './MaxPoolGrad.js';
 import { meanConfig } from './Mean.js';
 import { sumConfig } from './Sum.js';
 import { tileConfig } from './Tile.js';
@@ -17,6 +18,7 @@ const kernelConfigs: KernelConfig[] = [
   sumConfig,
   meanConfig,
   batchMatMulConfig,
+  maxPoolGradConfig,
 ];
 
 /**
