@@ -94,7 +94,7 @@ describe('batch norm and folding', () => {
     const dy = tf.randomNormal([3, 4, 5, 6], 0, 1, 'float32', 7);
     const reference = (a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
       const { mean, variance } = tf.moments(a, [0, 1, 2]);
-      return tf.mul(tf.batchNorm4d(a as tf.Tensor4D, mean, variance, b as tf.Tensor1D, g as tf.Tensor1D, 1e-5), dy).sum() as tf.Scalar;
+      return tf.mul(tf.batchNorm4d(a as tf.Tensor4D, mean as tf.Tensor1D, variance as tf.Tensor1D, b as tf.Tensor1D, g as tf.Tensor1D, 1e-5), dy).sum() as tf.Scalar;
     };
     const ours = (a: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
       tf.mul(batchNormTraining(a as tf.Tensor4D, g as tf.Tensor1D, b as tf.Tensor1D, 1e-5, () => {}), dy).sum() as tf.Scalar;
