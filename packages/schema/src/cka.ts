@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { CkaLayerName, Fraction01, Id, Nullable } from './common.js';
+import { CkaLayerList, Fraction01, Id, Nullable } from './common.js';
 
 const Diagonal = Type.Array(Nullable(Fraction01));
 
@@ -14,10 +14,10 @@ export const CkaSet = Type.Object(
 );
 export type CkaSet = Static<typeof CkaSet>;
 
-/** `cka`: layer names, and the diagonals vs the Original and vs the Retrained model. */
+/** `cka`: the architecture's layer names (ResNet-18: 10), and the diagonals vs the Original and vs the Retrained model. */
 export const Cka = Type.Object(
   {
-    layers: Type.Array(CkaLayerName, { minItems: 10, maxItems: 10 }),
+    layers: CkaLayerList,
     vsOriginal: Nullable(CkaSet),
     vsRetrained: Nullable(CkaSet),
   },

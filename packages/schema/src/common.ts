@@ -38,6 +38,14 @@ export type Role = Static<typeof Role>;
 /** A probability in thousandths (0–1000). */
 export const Thousandths = Type.Integer({ minimum: 0, maximum: 1000 });
 
-/** The 10 named layers compared by CKA, in order (methods.md §2). */
+/** The 10 named layers of ResNet-18 compared by CKA, in order (methods.md §2). */
 export const CKA_LAYERS = ['conv1', 'layer1.0', 'layer1.1', 'layer2.0', 'layer2.1', 'layer3.0', 'layer3.1', 'layer4.0', 'layer4.1', 'fc'] as const;
-export const CkaLayerName = Type.Union(CKA_LAYERS.map((name) => Type.Literal(name)));
+
+/**
+ * A named layer compared by CKA. The list depends on the architecture (ResNet-18: `CKA_LAYERS`;
+ * the small CNN has 5), so any layer name is accepted and the record stores its model's list.
+ */
+export const CkaLayerName = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' });
+
+/** The CKA layer list of one architecture, in order. */
+export const CkaLayerList = Type.Array(CkaLayerName, { minItems: 1, maxItems: 64 });

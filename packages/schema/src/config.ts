@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { CkaLayerName, ClassIndex, Count, Id, Nullable, Seed } from './common.js';
+import { CkaLayerList, ClassIndex, Count, Id, Nullable, Seed } from './common.js';
 
 /** Dataset descriptor (methods.md §1.1). */
 export const DatasetRef = Type.Object(
@@ -103,10 +103,10 @@ export const AttackConfig = Type.Object(
 
 const CkaCounts = Type.Object({ forget: Count, other: Count }, { additionalProperties: false });
 
-/** CKA layers, the sample counts and batch size actually used (metrics.md §10). */
+/** CKA layers of the architecture, the sample counts and batch size actually used (metrics.md §10). */
 export const CkaConfig = Type.Object(
   {
-    layers: Type.Array(CkaLayerName, { minItems: 10, maxItems: 10 }),
+    layers: CkaLayerList,
     samples: Type.Object({ train: CkaCounts, test: CkaCounts }, { additionalProperties: false }),
     batchSize: Type.Integer({ minimum: 4 }),
     selection: Type.Literal('first-n'),

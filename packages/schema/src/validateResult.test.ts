@@ -57,6 +57,18 @@ describe('validateResult', () => {
     expect(edit((r) => r.cka.vsOriginal.test.other.pop())).toEqual({ ok: false, error: 'invalid result: /cka/vsOriginal/test/other must have 10 items (got 9)' });
   });
 
+  it('accepts the CKA layer list of any architecture, and ties it to the configured list', () => {
+    const small = ['conv1', 'block1', 'block2', 'block3', 'fc'];
+    const fiveLayers = (r: any) => {
+      r.config.evaluation.cka.layers = [...small];
+      r.cka.layers = [...small];
+      for (const split of ['train', 'test']) for (const part of ['forget', 'other']) r.cka.vsOriginal[split][part].splice(5);
+    };
+    expect(edit(fiveLayers).ok).toBe(true);
+    expect(edit((r) => (fiveLayers(r), r.cka.layers.reverse()))).toMatchObject({ ok: false, error: expect.stringContaining('/cka/layers must equal /config/evaluation/cka/layers') });
+    expect(edit((r) => (fiveLayers(r), r.cka.vsOriginal.test.other.push(1)))).toEqual({ ok: false, error: 'invalid result: /cka/vsOriginal/test/other must have 5 items (got 6)' });
+  });
+
   it('throws the same one-line error from assertResult', () => {
     const r: any = exampleResult();
     r.metrics.RTE = -1;

@@ -99,6 +99,12 @@ function crossFieldProblem(r: ResultRecord): string | null {
       return null;
     },
     () => {
+      const expected = r.config.evaluation.cka.layers;
+      return r.cka.layers.length === expected.length && r.cka.layers.every((name, i) => name === expected[i])
+        ? null
+        : `/cka/layers must equal /config/evaluation/cka/layers ${describe(expected)} (got ${describe(r.cka.layers)})`;
+    },
+    () => {
       const n = r.cka.layers.length;
       for (const [name, set] of [['vsOriginal', r.cka.vsOriginal], ['vsRetrained', r.cka.vsRetrained]] as const) {
         if (set === null) continue;
