@@ -8,3 +8,4 @@ export * from './provenance.js';
 export * from './result.js';
 export * from './validateResult.js';
 export * from './jsonSchemaFiles.js';
+export * from './method.js';
