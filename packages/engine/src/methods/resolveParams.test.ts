@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import ft from './ft.js';
+import ga from './ga.js';
+import { resolveParams } from './resolveParams.js';
+import salun from './salun.js';
+import scrub from './scrub.js';
+
+describe('resolveParams', () => {
+  it('fills every default', () => {
+    expect(resolveParams(ga.descriptor)).toEqual({ epochs: 7, lr: 1e-4, batchSize: 256, gradClip: 100 });
+    expect(resolveParams(ft.descriptor, { lr: 0.05 })).toEqual({ epochs: 10, lr: 0.05, batchSize: 128, etaMin: 0 });
+    expect(resolveParams(salun.descriptor)).toMatchObject({ maskRatio: 0.5, saliencyBatches: 0, gradClip: 100 });
+  });
+
+  it("stores SCRUB's maxSteps resolved: = epochs unless given, never above epochs", () => {
+    expect(resolveParams(scrub.descriptor)).toMatchObject({ epochs: 5, maxSteps: 5, referenceFisherVariant: false, gradClip: 0 });
+    expect(resolveParams(scrub.descriptor, { epochs: 12 }).maxSteps).toBe(12);
+    expect(resolveParams(scrub.descriptor, { epochs: 12, maxSteps: 0 }).maxSteps).toBe(0);
+    expect(() => resolveParams(scrub.descriptor, { epochs: 3, maxSteps: 4 })).toThrow(
+      'invalid maxSteps: 4 (expected an integer 0..3, at most epochs)',
+    );
+  });
+
+  it('accepts numeric strings and true/false from command lines and query strings', () => {
+    expect(resolveParams(scrub.descriptor, { epochs: '8', lr: '1e-3', referenceFisherVariant: 'true' })).toMatchObject({
+      epochs: 8,
+      lr: 0.001,
+      referenceFisherVariant: true,
+    });
+  });
+
+  it.each([
+    [{ lr: 2 }, 'invalid lr: 2 (expected a number in (0, 1))'],
+    [{ lr: 0 }, 'invalid lr: 0 (expected a number in (0, 1))'],
+    [{ lr: 'fast' }, 'invalid lr: fast (expected a number in (0, 1))'],
+    [{ epochs: 2.5 }, 'invalid epochs: 2.5 (expected an integer 1..500)'],
+    [{ epochs: 501 }, 'invalid epochs: 501 (expected an integer 1..500)'],
+    [{ batchSize: 1 }, 'invalid batchSize: 1 (expected an integer 2..1024)'],
+    [{ gradClip: -1 }, 'invalid gradClip: -1 (expected a number in [0, 1000])'],
+    [{ gradClip: null }, 'invalid gradClip: null (expected a number in [0, 1000])'],
+    [{ foo: 1 }, 'unknown parameter for ga: foo (expected epochs, lr, batchSize, gradClip)'],
+    [{ seed: 1 }, 'unknown parameter for ga: seed (expected epochs, lr, batchSize, gradClip)'],
+  ])('rejects %j with one line naming the field', (input, message) => {
+    expect(() => resolveParams(ga.descriptor, input)).toThrow(message);
+  });
+
+  it('checks half-open ranges and booleans', () => {
+    expect(() => resolveParams(ft.descriptor, { etaMin: 1 })).toThrow('invalid etaMin: 1 (expected a number in [0, 1))');
+    expect(() => resolveParams(scrub.descriptor, { referenceFisherVariant: 1 })).toThrow(
+      'invalid referenceFisherVariant: 1 (expected true or false)',
+    );
+  });
+});
