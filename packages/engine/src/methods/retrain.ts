@@ -1,7 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import type { MethodDescriptor } from '@mu/schema';
-import { Model, type ModelShape } from '../models/model.js';
-import type { Rng } from '../random.js';
+import { Model } from '../models/model.js';
 import { RECIPE_DEFAULTS } from '../train/trainConfig.js';
 import { crossEntropyPhase } from './crossEntropyPhase.js';
 import { standardParams } from './standardParams.js';
@@ -33,7 +31,7 @@ interface RetrainParams {
 export const unlearn: Unlearn = async (ctx) => {
   const { epochs, lr, batchSize } = ctx.params as unknown as RetrainParams;
   const { momentum, nesterov, weightDecay, augment } = RECIPE_DEFAULTS;
-  const model = freshModel(ctx.model.shape, ctx.rng.fork('init'));
+  const model = Model.create(ctx.model.shape, ctx.rng.fork('init'));
   try {
     await trainEpochs(
       { ...ctx, model },
@@ -51,18 +49,5 @@ export const unlearn: Unlearn = async (ctx) => {
     throw error;
   }
 };
-
-/**
- * Model.create inside a scope: `tf.variable(tf.tensor(…))` in Model.fromValues leaves the inner
- * tensors alive (and holding their memory) after the model is disposed; tidy frees them, and
- * never disposes variables.
- */
-function freshModel(shape: ModelShape, rng: Rng): Model {
-  let model: Model | undefined;
-  tf.tidy(() => {
-    model = Model.create(shape, rng);
-  });
-  return model!;
-}
 
 export default { descriptor, unlearn } satisfies UnlearnMethod;

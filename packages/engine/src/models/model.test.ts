@@ -122,3 +122,11 @@ describe('batch norm and folding', () => {
     model.dispose();
   });
 });
+
+describe('memory', () => {
+  it('creating and disposing a model leaves no tensor behind', () => {
+    const before = tf.memory().numTensors;
+    Model.create({ architecture: 'small-cnn', inputChannels: 3, numClasses: 10 }, createRng(1)).dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -45,7 +45,9 @@ export class Model {
       if (values[i].length !== expected) {
         throw new Error(`${spec.name}: expected ${expected} values for shape [${spec.shape}], got ${values[i].length}`);
       }
-      weights.set(spec.name, tf.variable(tf.tensor(values[i], spec.shape, 'float32'), spec.trainable, `${spec.name}#${nextId++}`));
+      const initial = tf.tensor(values[i], spec.shape, 'float32');
+      weights.set(spec.name, tf.variable(initial, spec.trainable, `${spec.name}#${nextId++}`));
+      initial.dispose();
     });
     return new Model(shape, weights);
   }
