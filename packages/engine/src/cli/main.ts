@@ -1,6 +1,9 @@
 import { evalCheckpoint, evalUsage } from './commands/evalCheckpoint.js';
 import { fetchData, fetchDataUsage } from './commands/fetchData.js';
 import { info, infoUsage } from './commands/info.js';
+import { methods, methodsUsage } from './commands/methods.js';
+import { smoke, smokeUsage } from './commands/smoke.js';
+import { unlearn, unlearnUsage } from './commands/unlearn.js';
 import { train, trainUsage } from './commands/train.js';
 import { UsageError } from './usageError.js';
 
@@ -9,6 +12,9 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; usage: 
   eval: { run: evalCheckpoint, usage: evalUsage },
   'fetch-data': { run: fetchData, usage: fetchDataUsage },
   info: { run: info, usage: infoUsage },
+  methods: { run: methods, usage: methodsUsage },
+  unlearn: { run: unlearn, usage: unlearnUsage },
+  smoke: { run: smoke, usage: smokeUsage },
 };
 
 function usage(): string {
@@ -36,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     await command.run(rest);
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     const usageProblem = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS');
     const message = ((error as Error).message ?? String(error)).split('\n')[0];

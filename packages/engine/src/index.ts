@@ -1,0 +1,22 @@
+/** The engine's public surface, for the server and scripts. */
+export * from './backend/selectBackend.js';
+export * from './data/index.js';
+export * from './metrics/index.js';
+export * from './methods/index.js';
+export * from './import/index.js';
+export { Model, type ModelShape } from './models/model.js';
+export { ARCHITECTURES, architectureInfo, type ArchitectureInfo } from './models/architectures.js';
+export { createRng, type Rng } from './random.js';
+export * from './train/checkpoint.js';
+export { evaluate, type Evaluation } from './train/evaluate.js';
+export { trainModel, type TrainProgress, type EpochSummary } from './train/train.js';
+export { resolveTrainConfig, RECIPE_DEFAULTS, type TrainConfig, type TrainConfigInput } from './train/trainConfig.js';
+export { DivergenceError } from './train/sgdStep.js';
+export { buildBaseline, type BaselineStage } from './run/buildBaseline.js';
+export * from './run/checkpointDir.js';
+export * from './run/checkpointIndex.js';
+export * from './run/evaluateBaseline.js';
+export * from './run/evaluateModel.js';
+export * from './run/referenceCache.js';
+export * from './run/resultStore.js';
+export * from './run/unlearn.js';

@@ -1,0 +1,62 @@
+import type { ResultRecord } from '@mu/schema';
+import type { LoadedDataset } from '../data/loadDataset.js';
+import type { TrainConfig } from '../train/trainConfig.js';
+import type { StoredModel } from './checkpointIndex.js';
+import { evaluateModel, type EvaluationHooks, type EvaluationSettings } from './evaluateModel.js';
+import type { ReferenceCache } from './referenceCache.js';
+
+const PRESETS = ['reference', 'cpu', 'smoke'] as const;
+
+/**
+ * The result record of an Original (one per forget class it is viewed for) or of a Retrained
+ * model, evaluated like any other model; RTE is its training time.
+ */
+export async function evaluateBaseline(
+  input: {
+    stored: StoredModel;
+    data: LoadedDataset;
+    forgetClass: number;
+    original: StoredModel;
+    retrained: StoredModel | null;
+    cache?: ReferenceCache;
+    evaluation?: EvaluationSettings;
+  },
+  hooks: EvaluationHooks = {},
+): Promise<ResultRecord> {
+  const { meta, model } = input.stored;
+  const config = meta.config as Partial<TrainConfig> & { preset?: string | null };
+  const schedule = config.schedule;
+  const role = meta.role === 'retrained' ? 'retrained' : 'original';
+  return evaluateModel(
+    {
+      model,
+      modelId: meta.id,
+      role,
+      data: input.data,
+      forgetClass: input.forgetClass,
+      original: { id: input.original.meta.id, model: input.original.model },
+      retrained: input.retrained ? { id: input.retrained.meta.id, model: input.retrained.model } : null,
+      method: role === 'original' ? { id: 'original', label: 'Original', version: '1' } : { id: 'retrain', label: 'Retrain', version: '1' },
+      hyperparameters: {
+        epochs: config.epochs ?? 0,
+        lr: config.lr ?? 0,
+        batchSize: config.batchSize ?? 0,
+        momentum: config.momentum ?? 0,
+        weightDecay: config.weightDecay ?? 0,
+        nesterov: config.nesterov ?? false,
+        schedule: schedule?.kind ?? 'unknown',
+        ...(schedule?.kind === 'cosine' ? { etaMin: schedule.etaMin } : {}),
+        augment: config.augment ?? false,
+        gradClip: config.gradClip ?? 0,
+      },
+      seed: meta.seed,
+      baseModelId: null,
+      preset: PRESETS.find((p) => p === config.preset) ?? null,
+      rteSeconds: meta.trainingSeconds,
+      createdAt: meta.createdAt,
+      cache: input.cache,
+      settings: input.evaluation,
+    },
+    hooks,
+  );
+}

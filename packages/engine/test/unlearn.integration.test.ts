@@ -1,0 +1,106 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../src/backend/selectBackend.js';
+import { loadDataset, type LoadedDataset } from '../src/data/loadDataset.js';
+import { methodRegistry } from '../src/methods/registry.js';
+import type { UnlearnMethod } from '../src/methods/types.js';
+import { buildBaseline } from '../src/run/buildBaseline.js';
+import { loadStoredModel, type StoredModel } from '../src/run/checkpointIndex.js';
+import { ReferenceCache } from '../src/run/referenceCache.js';
+import { runUnlearning, type UnlearnRunInput } from '../src/run/unlearn.js';
+
+// The whole unlearning run on real data: cifar10-mini, small CNN, one-epoch baselines.
+describe('runUnlearning', () => {
+  let dir: string;
+  let data: LoadedDataset;
+  let original: StoredModel;
+  let retrained: StoredModel;
+  let base: Omit<UnlearnRunInput, 'methodId'>;
+
+  beforeAll(async () => {
+    await initBackend();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'mu-unlearn-'));
+    data = await loadDataset('cifar10-mini');
+    const config = { dataset: 'cifar10-mini', architecture: 'small-cnn', epochs: 1, evaluateEachEpoch: false };
+    const checkpointDir = path.join(dir, 'checkpoints');
+    original = await loadStoredModel(checkpointDir, (await buildBaseline({ config, checkpointDir })).id);
+    retrained = await loadStoredModel(checkpointDir, (await buildBaseline({ config: { ...config, excludeClass: 2 }, checkpointDir })).id);
+    base = {
+      forgetClass: 2,
+      data,
+      original,
+      retrained,
+      checkpointDir,
+      resultsDir: path.join(dir, 'results'),
+      cache: new ReferenceCache(),
+      evaluation: { umap: { nEpochs: 60 } },
+    };
+  });
+  afterAll(() => {
+    original?.model.dispose();
+    retrained?.model.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const files = () => readdirSync(base.resultsDir).length + readdirSync(base.checkpointDir).length;
+
+  it('is reproducible: same method, seed and config give identical metrics and embedding', async () => {
+    const a = await runUnlearning({ ...base, methodId: 'ga', params: { epochs: 2 }, seed: 7 });
+    const b = await runUnlearning({ ...base, methodId: 'ga', params: { epochs: 2 }, seed: 7 });
+    expect(b.record.id).not.toBe(a.record.id);
+    const pick = (r: typeof a.record) => ({ ...r.metrics, RTE: null });
+    expect(pick(b.record)).toEqual(pick(a.record));
+    expect(b.record.embedding).toEqual(a.record.embedding);
+    expect(a.record.metrics.PS).not.toBeNull();
+    expect(a.record.config.method.id).toBe('ga');
+    expect(a.record.config.hyperparameters).toEqual({ epochs: 2, lr: 1e-4, batchSize: 256, gradClip: 100 });
+    expect(a.record.history).toHaveLength(2);
+    expect(a.record.metrics.RTE).toBeGreaterThan(0);
+  });
+
+  it('rejects invalid hyperparameters, classes and mismatched models before doing any work', async () => {
+    const before = files();
+    await expect(runUnlearning({ ...base, methodId: 'ga', params: { lr: 2 } })).rejects.toThrow('invalid lr: 2');
+    await expect(runUnlearning({ ...base, methodId: 'ga', params: { foo: 1 } })).rejects.toThrow('unknown parameter for ga: foo');
+    await expect(runUnlearning({ ...base, methodId: 'nope' })).rejects.toThrow('unknown method: nope');
+    await expect(runUnlearning({ ...base, methodId: 'ga', forgetClass: 10 })).rejects.toThrow('invalid forget class: 10');
+    await expect(runUnlearning({ ...base, methodId: 'ga', forgetClass: 4 })).rejects.toThrow('is for class 2, not 4');
+    expect(files()).toBe(before);
+  });
+
+  it('fails a diverged run with a clear error and writes nothing', async () => {
+    const poison: UnlearnMethod = {
+      descriptor: {
+        id: 'test-poison',
+        label: 'Poison',
+        description: 'Sets one weight to NaN.',
+        version: '1',
+        params: [
+          { key: 'epochs', label: 'Epochs', type: 'int', default: 1, min: 1, max: 500 },
+          { key: 'lr', label: 'LR', type: 'float', default: 0.1, min: 0, max: 1, minExclusive: true, maxExclusive: true, scale: 'log' },
+          { key: 'batchSize', label: 'BS', type: 'int', default: 64, min: 2, max: 1024 },
+        ],
+      },
+      unlearn: async (ctx) => {
+        const w = ctx.model.weights.get('fc.bias')!;
+        w.assign(ctx.ops.tf.fill(w.shape, Number.NaN));
+      },
+    };
+    if (!methodRegistry.has('test-poison')) methodRegistry.register(poison);
+    const before = files();
+    await expect(runUnlearning({ ...base, methodId: 'test-poison' })).rejects.toThrow('model diverged (non-finite weights in fc.bias)');
+    expect(files()).toBe(before);
+  });
+
+  it('stops on cancellation during unlearning or evaluation and writes nothing', async () => {
+    const before = files();
+    for (const stage of ['unlearning', 'embedding']) {
+      const controller = new AbortController();
+      const run = runUnlearning({ ...base, methodId: 'ga' }, { signal: controller.signal, onStage: (s) => s === stage && controller.abort() });
+      await expect(run).rejects.toThrow(/abort/i);
+    }
+    expect(files()).toBe(before);
+  });
+});
