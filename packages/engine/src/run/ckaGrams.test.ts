@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/selectBackend.js';
+import { ckaFromGrams } from '../metrics/ckaFromGrams.js';
 import { linearCka } from '../metrics/linearCka.js';
+import { round } from '../metrics/round.js';
 import { Model } from '../models/model.js';
 import { createRng } from '../random.js';
 import { listGrams } from './ckaGrams.js';
@@ -33,7 +35,7 @@ describe('CKA from per-batch Gram matrices on the backend', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('matches linearCka on the activations in float64 (metrics.md §10) to 1e-5, is 1 against itself and symmetric', async () => {
+  it('matches linearCka on the activations in float64 (metrics.md §10) to 1e-4 (below the stored 4 decimals), is 1 against itself and symmetric', async () => {
     const ga = await listGrams(a, data.train, data.descriptor, indices, layers, 16);
     const gb = await listGrams(b, data.train, data.descriptor, indices, layers, 16);
     const xa = await inferencePass(a, data.train, data.descriptor, { indices, layers });
@@ -41,7 +43,9 @@ describe('CKA from per-batch Gram matrices on the backend', () => {
     const diagonal = ckaDiagonalFromGrams(ga, gb);
     layers.forEach((name, l) => {
       const expected = linearCka(xa.activations.get(name)!, xb.activations.get(name)!, 16)!;
-      expect(Math.abs(diagonal[l]! - expected)).toBeLessThan(1e-5);
+      const fromGrams = ckaFromGrams(ga.grams[l].map((k, b) => ({ k, l: gb.grams[l][b], n: ga.sizes[b] })))!;
+      expect(Math.abs(fromGrams - expected)).toBeLessThan(1e-4);
+      expect(diagonal[l]).toBe(round(fromGrams, 4));
     });
     expect(diagonal.some((v) => v! < 0.999)).toBe(true);
     expect(ckaDiagonalFromGrams(ga, ga)).toEqual(layers.map(() => 1));
