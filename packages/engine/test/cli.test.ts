@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
 import { findRepoRoot } from '../src/data/repoRoot.js';
+import { Model } from '../src/models/model.js';
+import { createRng } from '../src/random.js';
+import { saveCheckpoint } from '../src/train/checkpoint.js';
 
 const root = findRepoRoot()!;
 const cli = path.join(root, 'packages/engine/src/cli/main.ts');
@@ -59,5 +63,39 @@ describe('mu command line, bad input', () => {
     writeFileSync(file, '{"format": "something else"}');
     expectOneLine(mu(['eval', file]), 1, 'is not a mu-checkpoint file');
     expectOneLine(mu(['eval', path.join(tmp, 'absent.json')]), 1, 'checkpoint not found');
+  });
+
+  describe('unlearn', () => {
+    let checkpoints: string;
+    beforeAll(async () => {
+      checkpoints = path.join(tmp, 'checkpoints');
+      const model = Model.create({ architecture: 'small-cnn', inputChannels: 3, numClasses: 10 }, createRng(1));
+      await saveCheckpoint(checkpoints, model, {
+        role: 'original', dataset: { id: 'cifar10-mini', checksum: 'x' }, forgetClass: null, config: {}, seed: 1,
+        environment: { backend: 'cpu', threads: 1, tfjsVersion: tf.version.tfjs }, trainingSeconds: null,
+        accuracy: { train: [], test: [] },
+      });
+      model.dispose();
+    });
+    const unlearn = (...args: string[]) =>
+      mu(['unlearn', ...args], { MU_CHECKPOINT_DIR: checkpoints, MU_RESULTS_DIR: path.join(tmp, 'results') });
+
+    it('missing Original checkpoint', () =>
+      expectOneLine(mu(['unlearn', '--method', 'ga', '--forget-class', '3'], { MU_CHECKPOINT_DIR: path.join(tmp, 'empty') }), 1, 'no Original checkpoint'));
+    it('out-of-range hyperparameter', () => expectOneLine(unlearn('--method', 'ga', '--forget-class', '3', '--lr', '2'), 1, 'invalid lr: 2'));
+    it('wrong-typed hyperparameter', () => expectOneLine(unlearn('--method', 'scrub', '--forget-class', '3', '--epochs', 'many'), 1, 'invalid epochs: many'));
+    it('unknown hyperparameter', () => expectOneLine(unlearn('--method', 'ga', '--forget-class', '3', '--momentum', '0.5'), 1, 'unknown parameter for ga: momentum'));
+    it('unknown method', () => expectOneLine(unlearn('--method', 'magic', '--forget-class', '3'), 1, 'unknown method: magic'));
+    it('forget class out of range', () => expectOneLine(unlearn('--method', 'ga', '--forget-class', '12'), 1, 'invalid forget class: 12'));
+    it('missing --forget-class', () => expectOneLine(unlearn('--method', 'ga'), 2, 'missing --forget-class'));
+  });
+});
+
+describe('mu methods', () => {
+  it('lists the built-ins and the example custom method with its parameters', () => {
+    const r = mu(['methods']);
+    expect(r.status).toBe(0);
+    for (const id of ['ft', 'ga', 'rl', 'scrub', 'salun', 'retrain', 'label-smoothing-ft']) expect(r.stdout).toContain(`\n${id} — `);
+    expect(r.stdout).toMatch(/--smoothing\s+float \[0, 0\.3\], default 0\.1/);
   });
 });

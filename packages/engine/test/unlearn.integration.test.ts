@@ -18,13 +18,16 @@ describe('runUnlearning', () => {
   let original: StoredModel;
   let retrained: StoredModel;
   let base: Omit<UnlearnRunInput, 'methodId'>;
+  let checkpointDir: string;
+  let resultsDir: string;
 
   beforeAll(async () => {
     await initBackend();
     dir = mkdtempSync(path.join(os.tmpdir(), 'mu-unlearn-'));
     data = await loadDataset('cifar10-mini');
     const config = { dataset: 'cifar10-mini', architecture: 'small-cnn', epochs: 1, evaluateEachEpoch: false };
-    const checkpointDir = path.join(dir, 'checkpoints');
+    checkpointDir = path.join(dir, 'checkpoints');
+    resultsDir = path.join(dir, 'results');
     original = await loadStoredModel(checkpointDir, (await buildBaseline({ config, checkpointDir })).id);
     retrained = await loadStoredModel(checkpointDir, (await buildBaseline({ config: { ...config, excludeClass: 2 }, checkpointDir })).id);
     base = {
@@ -33,7 +36,7 @@ describe('runUnlearning', () => {
       original,
       retrained,
       checkpointDir,
-      resultsDir: path.join(dir, 'results'),
+      resultsDir,
       cache: new ReferenceCache(),
       evaluation: { umap: { nEpochs: 60 } },
     };
@@ -44,7 +47,7 @@ describe('runUnlearning', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const files = () => readdirSync(base.resultsDir).length + readdirSync(base.checkpointDir).length;
+  const files = () => readdirSync(resultsDir).length + readdirSync(checkpointDir).length;
 
   it('is reproducible: same method, seed and config give identical metrics and embedding', async () => {
     const a = await runUnlearning({ ...base, methodId: 'ga', params: { epochs: 2 }, seed: 7 });
