@@ -40,6 +40,7 @@ fi
 pnpm install --frozen-lockfile --prefer-offline --reporter=silent
 
 # Datasets: link copies found beside the checkout (CI's ../shared) into datasets/.
+mkdir -p datasets
 for root in "${MU_SHARED_DIR:-../shared}/datasets"; do
   for id in cifar10 cifar10-mini; do
     if [ -d "$root/$id" ] && [ ! -e "datasets/$id" ]; then
