@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../src/backend/selectBackend.js';
 import { loadDataset, type LoadedDataset } from '../src/data/loadDataset.js';
 import { methodRegistry } from '../src/methods/registry.js';
+import { standardParams } from '../src/methods/standardParams.js';
 import type { UnlearnMethod } from '../src/methods/types.js';
 import { buildBaseline } from '../src/run/buildBaseline.js';
 import { loadStoredModel, type StoredModel } from '../src/run/checkpointIndex.js';
@@ -80,11 +81,7 @@ describe('runUnlearning', () => {
         label: 'Poison',
         description: 'Sets one weight to NaN.',
         version: '1',
-        params: [
-          { key: 'epochs', label: 'Epochs', type: 'int', default: 1, min: 1, max: 500 },
-          { key: 'lr', label: 'LR', type: 'float', default: 0.1, min: 0, max: 1, minExclusive: true, maxExclusive: true, scale: 'log' },
-          { key: 'batchSize', label: 'BS', type: 'int', default: 64, min: 2, max: 1024 },
-        ],
+        params: standardParams({ epochs: 1, lr: 0.1, batchSize: 64 }),
       },
       unlearn: async (ctx) => {
         const w = ctx.model.weights.get('fc.bias')!;

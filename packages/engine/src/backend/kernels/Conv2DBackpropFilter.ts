@@ -7,6 +7,7 @@ import type {
   TensorInfo,
 } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { convGradientInfo } from './convGradientInfo.js';
 import { alias, f32, release, releaseAlias, reshapeInfo } from './heap.js';
 import { im2col } from './im2col.js';
 import { im2colTransposed } from './im2colTransposed.js';
@@ -34,23 +35,8 @@ function conv2DBackpropFilter(args: {
   const { inputs, backend, attrs } = args;
   const x = inputs.x as TensorInfo;
   const dy = inputs.dy as TensorInfo;
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
-  const info = backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    backend_util.convertConv2DDataFormat(dataFormat),
-  );
-  if (info.dataFormat !== 'channelsLast') {
-    throw new Error(`Conv2DBackpropFilter on wasm supports NHWC only, got dataFormat ${dataFormat}`);
-  }
-  if (x.dtype !== 'float32' || dy.dtype !== 'float32') {
-    throw new Error(`Conv2DBackpropFilter on wasm supports float32 only, got ${x.dtype} and ${dy.dtype}`);
-  }
+  const { filterShape } = attrs;
+  const info = convGradientInfo(Conv2DBackpropFilter, x.shape, filterShape, attrs, [x, dy]);
   return filterGradMethod(info) === 'whole-batch'
     ? filterGradByWholeBatch(backend, x, dy, info)
     : filterGradByImageChunks(backend, x, dy, info);

@@ -7,6 +7,7 @@ import type {
   TensorInfo,
 } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { convGradientInfo } from './convGradientInfo.js';
 import { allocate, copyFloats, f32, floatIndex, heapF32, release } from './heap.js';
 import { subPixelPhase } from './subPixelPhase.js';
 import type { SubPixelPhase } from './subPixelPhase.js';
@@ -26,23 +27,8 @@ function conv2DBackpropInput(args: {
   const { inputs, backend, attrs } = args;
   const dy = inputs.dy as TensorInfo;
   const filter = inputs.filter as TensorInfo;
-  const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs;
-  const info = backend_util.computeConv2DInfo(
-    inputShape,
-    filter.shape as [number, number, number, number],
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    backend_util.convertConv2DDataFormat(dataFormat),
-  );
-  if (info.dataFormat !== 'channelsLast') {
-    throw new Error(`Conv2DBackpropInput on wasm supports NHWC only, got dataFormat ${dataFormat}`);
-  }
-  if (dy.dtype !== 'float32' || filter.dtype !== 'float32') {
-    throw new Error(`Conv2DBackpropInput on wasm supports float32 only, got ${dy.dtype} and ${filter.dtype}`);
-  }
+  const { inputShape } = attrs;
+  const info = convGradientInfo(Conv2DBackpropInput, inputShape, filter.shape, attrs, [dy, filter]);
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, strideHeight, strideWidth } = info;
 
   const rowPhases = range(strideHeight).map((r) =>
