@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
+    // Console output of passing tests (tfjs notices, progress) only clutters the log.
+    silent: 'passed-only',
   },
 });
