@@ -5,7 +5,7 @@ export * from './metrics/index.js';
 export * from './methods/index.js';
 export * from './import/index.js';
 export { Model, type ModelShape } from './models/model.js';
-export { ARCHITECTURES, architectureInfo, type ArchitectureInfo } from './models/architectures.js';
+export { ARCHITECTURES, architectureInfo, defineNetwork, type ArchitectureInfo } from './models/architectures.js';
 export { createRng, type Rng } from './random.js';
 export * from './train/checkpoint.js';
 export { evaluate, type Evaluation } from './train/evaluate.js';

@@ -52,7 +52,13 @@ export interface UnlearnRunInput {
   base?: StoredModel;
   label?: string | null;
   checkpointDir: string;
+  /** Where the record is written as `<id>.json` (the command line); unused when `storeRecord` is given. */
   resultsDir: string;
+  /**
+   * Stores the record instead of writing it to `resultsDir` (the server keeps records in its
+   * database). Called after the weights are saved; when it throws, the weights are removed again.
+   */
+  storeRecord?: (record: ResultRecord, checkpoint: CheckpointMeta) => Promise<void>;
   cache?: ReferenceCache;
   evaluation?: EvaluationSettings;
   /** Measure forget-set accuracy after each epoch (untimed); default true. */
@@ -201,7 +207,8 @@ export async function runUnlearning(input: UnlearnRunInput, hooks: UnlearnRunHoo
       id,
     );
     try {
-      await saveResult(input.resultsDir, record);
+      if (input.storeRecord) await input.storeRecord(record, checkpoint);
+      else await saveResult(input.resultsDir, record);
     } catch (error) {
       const paths = checkpointPaths(input.checkpointDir, id);
       await Promise.all([rm(paths.meta, { force: true }), rm(paths.weights, { force: true })]);
