@@ -1,0 +1,48 @@
+import type { ErrorObject } from 'ajv';
+
+/**
+ * One line naming the field, the rule and the value of the first schema error of a request part:
+ *
+ *   body.forgetClass must be <= 999 (got 1000)
+ *   body has unknown field colour
+ *   body is missing kind
+ *   params.id must match pattern "^[0-9a-f]{8}$" (got "../../etc")
+ */
+export function schemaErrorMessage(errors: readonly Partial<ErrorObject>[], part: string): string {
+  const e = errors[0];
+  if (e === undefined) return `${part} is invalid`;
+  const field = `${part}${(e.instancePath ?? '').replaceAll('/', '.')}`;
+  const params = (e.params ?? {}) as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return `${field} is missing ${String(params.missingProperty)}`;
+    case 'additionalProperties':
+      return `${field} has unknown field ${String(params.additionalProperty)}`;
+    case 'discriminator': {
+      const tag = String(params.tag);
+      const value = (e.data as Record<string, unknown> | undefined)?.[tag];
+      const allowed = ((e.parentSchema as { oneOf?: { properties?: Record<string, { const?: unknown }> }[] } | undefined)?.oneOf ?? [])
+        .map((s) => s.properties?.[tag]?.const)
+        .filter((v) => v !== undefined);
+      return `${field}.${tag} must be one of ${allowed.join(', ')} (got ${show(value)})`;
+    }
+    case 'const':
+      return `${field} must be ${show(params.allowedValue)} (got ${show(e.data)})`;
+    case 'enum':
+      return `${field} must be one of ${(params.allowedValues as unknown[]).map(show).join(', ')} (got ${show(e.data)})`;
+    case 'anyOf': {
+      // TypeBox unions of literals: list the choices.
+      const choices = ((e.schema as { const?: unknown }[] | undefined) ?? []).map((s) => s.const).filter((v) => v !== undefined);
+      if (choices.length > 0) return `${field} must be one of ${choices.map(show).join(', ')} (got ${show(e.data)})`;
+      return `${field} has the wrong shape (got ${show(e.data)})`;
+    }
+    default:
+      return `${field} ${e.message ?? 'is invalid'} (got ${show(e.data)})`;
+  }
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,103 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { ClassIndex, Id, Metrics, MethodDescriptor, MethodRef, Nullable, Hyperparameters, Role } from '@mu/schema';
+
+/** Every 4xx and 5xx answer: the status, its name and a one-line message naming the problem. */
+export const ErrorResponse = Type.Object(
+  { statusCode: Type.Integer(), error: Type.String(), message: Type.String() },
+  { $id: 'ErrorResponse', description: 'One-line error' },
+);
+
+/** Error answers a route may give, for its `response` schema. */
+export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]));
+
+export const Health = Type.Object({
+  status: Type.Literal('ok'),
+  uptimeSeconds: Type.Number(),
+  backend: Nullable(Type.Object({ name: Type.String(), threads: Type.Integer() })),
+  jobs: Type.Object({ queued: Type.Integer(), running: Type.Integer() }),
+});
+
+export const Dataset = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  numClasses: Type.Integer(),
+  classNames: Type.Array(Type.String()),
+  splits: Type.Object({ train: Type.Integer(), test: Type.Integer() }),
+  inputShape: Type.Array(Type.Integer()),
+  available: Type.Boolean(),
+  problem: Nullable(Type.String({ description: 'why it is not available' })),
+});
+export type Dataset = Static<typeof Dataset>;
+
+export const Architecture = Type.Object({ id: Type.String(), label: Type.String(), family: Type.String(), width: Type.Integer() });
+
+export const MethodInfo = Type.Object({ ...MethodDescriptor.properties, builtIn: Type.Boolean() }, { additionalProperties: false });
+
+export const Checkpoint = Type.Object({
+  id: Type.String(),
+  role: Role,
+  dataset: Type.String(),
+  architecture: Type.String(),
+  forgetClass: Nullable(ClassIndex),
+  source: Type.Union([Type.Literal('engine'), Type.Literal('upload')]),
+  createdAt: Type.String(),
+  paramCount: Type.Integer(),
+  trainingSeconds: Nullable(Type.Number()),
+  accuracy: Type.Object({ train: Type.Array(Type.Number()), test: Type.Array(Type.Number()) }),
+});
+export type Checkpoint = Static<typeof Checkpoint>;
+
+export const BaselineStatus = Type.Object({
+  dataset: Type.String(),
+  architecture: Type.String(),
+  original: Nullable(Checkpoint),
+  classes: Type.Array(
+    Type.Object({
+      forgetClass: ClassIndex,
+      className: Type.String(),
+      retrained: Nullable(Checkpoint),
+      originalRecordId: Nullable(Type.String({ description: 'record of the designated Original for this class' })),
+      retrainedRecordId: Nullable(Type.String()),
+    }),
+  ),
+});
+
+/** A list row: identity, configuration in brief and the headline metrics. */
+export const ResultHeadline = Type.Object(
+  {
+    id: Id,
+    modelId: Id,
+    role: Role,
+    label: Nullable(Type.String()),
+    createdAt: Nullable(Type.String()),
+    dataset: Type.String(),
+    architecture: Type.String(),
+    forgetClass: ClassIndex,
+    method: MethodRef,
+    hyperparameters: Hyperparameters,
+    seed: Nullable(Type.Integer()),
+    baseModelId: Nullable(Type.String()),
+    metrics: Metrics,
+    source: Type.Union([Type.Literal('engine'), Type.Literal('upload'), Type.Literal('import')]),
+    weightsAvailable: Type.Boolean(),
+    warnings: Type.Integer({ description: 'number of warnings in the full record' }),
+  },
+  { $id: 'ResultHeadline' },
+);
+export type ResultHeadline = Static<typeof ResultHeadline>;
+
+export const ImportReport = Type.Object({
+  imported: Type.Array(
+    Type.Object({ id: Type.String(), fileName: Type.String(), role: Role, method: Type.String(), replaced: Type.Boolean(), warnings: Type.Array(Type.String()) }),
+  ),
+});
+
+/** Filters shared by the list and the export. */
+export const resultFilters = {
+  dataset: Type.Optional(Type.String({ maxLength: 64 })),
+  architecture: Type.Optional(Type.String({ maxLength: 64 })),
+  forgetClass: Type.Optional(ClassIndex),
+  role: Type.Optional(Type.Union([Type.Literal('original'), Type.Literal('retrained'), Type.Literal('unlearned')])),
+  method: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 64 })),
+};
+

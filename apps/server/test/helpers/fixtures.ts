@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { findRepoRoot } from '@mu/engine';
+
+/** `../shared/fixtures/upstream-results/0` beside the checkout, or `$MU_SHARED_DIR/fixtures/…`. */
+export const fixtureDir = path.resolve(
+  process.env.MU_SHARED_DIR ?? path.join(findRepoRoot() ?? process.cwd(), '..', 'shared'),
+  'fixtures',
+  'upstream-results',
+  '0',
+);
+
+export const FIXTURE_FILES = ['0000.json', 'a000.json', 'f48d.json', 'dd2c.json', '3736.json'] as const;
+
+export function fixture(name: string): string {
+  return readFileSync(path.join(fixtureDir, name), 'utf8');
+}
+
+export function fixtureUploads(names: readonly string[] = FIXTURE_FILES) {
+  return names.map((name) => ({ field: 'files', name, content: fixture(name) }));
+}

@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type ServerConfig } from '../../src/plugins/config.js';
+import { buildServer } from '../../src/server.js';
+import { ApiClient } from './apiClient.js';
+
+export interface TestServer extends ApiClient {
+  server: FastifyInstance;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server on a free loopback port with a fresh data folder and the fast evaluation
+ * settings; `close()` shuts it down and removes the folder.
+ */
+export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mu-server-test-'));
+  const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, dataDir, evaluation: 'fast' as const, logLevel: 'warn' as const, ...overrides };
+  const server = await buildServer(config);
+  await server.listen({ host: config.host, port: 0 });
+  const { port } = server.server.address() as { port: number };
+  const client = new ApiClient(`http://127.0.0.1:${port}`);
+  return Object.assign(client, {
+    server,
+    dataDir,
+    close: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}

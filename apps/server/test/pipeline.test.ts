@@ -1,0 +1,217 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { defineNetwork } from '@mu/engine';
+import { validateResult } from '@mu/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerEvent } from './helpers/apiClient.js';
+import { fixtureUploads } from './helpers/fixtures.js';
+import { startTestServer, type TestServer } from './helpers/testServer.js';
+
+// The whole flow over HTTP on real data: cifar10-mini, the small CNN, one-epoch baselines, two
+// methods with small epoch counts, a cancelled run, a sweep, then the results API.
+const scope = { dataset: 'cifar10-mini', architecture: 'small-cnn' };
+const FC = 3;
+
+const progressOf = (events: ServerEvent[]) => events.filter((e) => e.event === 'progress').map((e) => e.data);
+const endOf = (events: ServerEvent[]) => events.find((e) => e.event === 'end')?.data;
+
+describe('server pipeline (cifar10-mini, small-cnn)', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
+  afterAll(async () => {
+    const jobs = s ? (await s.get('/api/jobs')).body : [];
+    for (const j of jobs) console.log(`job ${j.kind} ${j.spec.method ?? ''} ${j.status}: ${((Date.parse(j.finishedAt) - Date.parse(j.startedAt)) / 1000).toFixed(1)} s`);
+    await s?.close();
+  });
+
+  it('builds an Original and a Retrained model as jobs, streaming the engine\'s training numbers, while health answers at once', async () => {
+    const original = await s.post('/api/jobs', { kind: 'original', ...scope, epochs: 1 });
+    expect(original.status).toBe(201);
+    expect(original.body).toMatchObject({ kind: 'original', status: 'running' });
+    const retrained = await s.post('/api/jobs', { kind: 'retrained', ...scope, epochs: 1, forgetClass: FC });
+    expect(retrained.status).toBe(201);
+    expect(retrained.body.status).toBe('queued');
+
+    // Health during training: the engine runs in the worker thread.
+    const latencies: number[] = [];
+    const events = await s.events(`/api/jobs/${original.body.id}/events`, {
+      onEvent: (e) => {
+        if (e.event === 'progress' && e.data.stage === 'training' && e.data.batch === 10) {
+          void (async () => {
+            for (let i = 0; i < 5; i++) latencies.push((await s.get('/api/health')).ms);
+          })();
+        }
+      },
+    });
+    const training = progressOf(events).filter((p) => p.stage === 'training' && p.batch !== null);
+    expect(training.length).toBeGreaterThan(10);
+    const last = training.at(-1);
+    expect(last).toMatchObject({ step: 'Original', epoch: 1, epochs: 1, batches: 40 });
+    for (const p of training) {
+      expect(Number.isFinite(p.loss) && p.loss > 0).toBe(true);
+      expect(p.accuracy).toBeGreaterThanOrEqual(0);
+      expect(p.accuracy).toBeLessThanOrEqual(1);
+      expect(p.imagesPerSecond).toBeGreaterThan(0);
+      expect(p.etaSeconds).toBeGreaterThanOrEqual(0);
+    }
+    expect(training.map((p) => p.seq)).toEqual([...training.map((p) => p.seq)].sort((a, b) => a - b));
+    expect(endOf(events)).toMatchObject({ status: 'succeeded', error: null });
+    expect(endOf(events).checkpointIds).toHaveLength(1);
+    latencies.sort((a, b) => a - b);
+    expect(latencies).toHaveLength(5);
+    expect(latencies[2]).toBeLessThan(100);
+
+    const retrainedEvents = await s.events(`/api/jobs/${retrained.body.id}/events`);
+    const stages = new Set(progressOf(retrainedEvents).map((p) => p.stage));
+    for (const stage of ['training', 'evaluating train', 'evaluating test', 'embedding', 'attack', 'cka', 'saving']) expect(stages).toContain(stage);
+    const counted = progressOf(retrainedEvents).filter((p) => p.stage === 'evaluating train' && p.done !== null);
+    expect(counted.at(-1)).toMatchObject({ done: 5000, total: 5000 });
+    const done = endOf(retrainedEvents);
+    expect(done).toMatchObject({ status: 'succeeded' });
+    expect(done.resultIds).toHaveLength(2); // the Retrained model's record and the Original's for the class
+
+    const baselines = await s.get(`/api/baselines?dataset=${scope.dataset}&architecture=${scope.architecture}`);
+    expect(baselines.status).toBe(200);
+    expect(baselines.body.original.id).toBe(endOf(events).checkpointIds[0]);
+    expect(baselines.body.classes[FC]).toMatchObject({ className: 'cat', retrainedRecordId: done.checkpointIds[0] });
+    expect(baselines.body.classes[FC].originalRecordId).toMatch(/^[0-9a-f]{8}$/);
+    expect(baselines.body.classes[0].retrained).toBeNull();
+  });
+
+  it('runs two unlearning methods with live progress, and a cancelled run leaves nothing behind', async () => {
+    const ga = await s.post('/api/jobs', { kind: 'unlearn', ...scope, method: 'ga', forgetClass: FC, params: { epochs: 2 }, seed: 5 });
+    const ft = await s.post('/api/jobs', { kind: 'unlearn', ...scope, method: 'ft', forgetClass: FC, params: { epochs: 1 }, label: 'fine-tuned' });
+    expect([ga.status, ft.status]).toEqual([201, 201]);
+
+    const gaEvents = await s.events(`/api/jobs/${ga.body.id}/events`);
+    const unlearning = progressOf(gaEvents).filter((p) => p.stage === 'unlearning' && p.batches !== null);
+    expect(unlearning.length).toBeGreaterThan(0);
+    expect(unlearning.some((p) => p.epochs === 2 && p.loss !== null && p.forgetAccuracy !== null)).toBe(true);
+    // The stream starts where the client joins: the job's stages from then on, in order.
+    const gaStages = [...new Set(progressOf(gaEvents).map((p) => p.stage))];
+    expect(gaStages.slice(-7)).toEqual(['unlearning', 'evaluating train', 'evaluating test', 'embedding', 'attack', 'cka', 'saving']);
+    expect(endOf(gaEvents)).toMatchObject({ status: 'succeeded', resultIds: [expect.stringMatching(/^[0-9a-f]{8}$/)] });
+    const ftDone = await s.finished(ft.body.id);
+    expect(ftDone.status).toBe('succeeded');
+
+    // Cancel a run in the middle of its evaluation.
+    const before = { results: (await s.get('/api/results')).body.length, files: readdirSync(path.join(s.dataDir, 'checkpoints')).length };
+    const doomed = await s.post('/api/jobs', { kind: 'unlearn', ...scope, method: 'ga', forgetClass: FC, params: { epochs: 1 } });
+    let cancelledAt = 0;
+    const doomedEvents = await s.events(`/api/jobs/${doomed.body.id}/events`, {
+      onEvent: (e) => {
+        if (e.event === 'progress' && e.data.stage === 'embedding' && cancelledAt === 0) {
+          cancelledAt = performance.now();
+          void s.post(`/api/jobs/${doomed.body.id}/cancel`).then((r) => expect(r.status).toBe(202));
+        }
+      },
+    });
+    expect(endOf(doomedEvents)).toMatchObject({ status: 'cancelled', resultIds: [], checkpointIds: [] });
+    expect(performance.now() - cancelledAt).toBeLessThan(5000);
+    expect((await s.get('/api/results')).body.length).toBe(before.results);
+    expect(readdirSync(path.join(s.dataDir, 'checkpoints')).length).toBe(before.files);
+    expect(existsSync(path.join(s.dataDir, 'staging', doomed.body.id))).toBe(false);
+    expect((await s.post(`/api/jobs/${doomed.body.id}/cancel`)).status).toBe(409);
+  });
+
+  it('runs a sweep as one unlearn job per grid point and seed', async () => {
+    const sweep = await s.post('/api/jobs', { kind: 'sweep', ...scope, method: 'ga', forgetClass: FC, params: { epochs: 1 }, grid: { lr: [1e-4, 1e-3] }, seeds: [1] });
+    expect(sweep.status).toBe(201);
+    expect(sweep.body.childIds).toHaveLength(2);
+    const events = await s.events(`/api/jobs/${sweep.body.id}/events`);
+    expect(events.filter((e) => e.event === 'child').length).toBeGreaterThanOrEqual(2);
+    expect(endOf(events)).toMatchObject({ status: 'succeeded' });
+    expect(endOf(events).resultIds).toHaveLength(2);
+    const children = (await s.get(`/api/jobs?parentId=${sweep.body.id}`)).body;
+    expect(children.map((c: { spec: { params: { lr: number } } }) => c.spec.params.lr).sort()).toEqual([1e-4, 1e-3]);
+  });
+
+  it('lists results with headline metrics or summaries, fetches one in full, exports CSV and JSON', async () => {
+    const list = await s.get('/api/results');
+    expect(list.status).toBe(200);
+    expect(list.body).toHaveLength(6); // Retrained, Original (class 3), GA, FT, 2 sweep runs
+    const roles = list.body.map((r: { role: string }) => r.role).sort();
+    expect(roles).toEqual(['original', 'retrained', 'unlearned', 'unlearned', 'unlearned', 'unlearned']);
+    const ft = list.body.find((r: { method: { id: string } }) => r.method.id === 'ft');
+    expect(ft).toMatchObject({ dataset: 'cifar10-mini', architecture: 'small-cnn', forgetClass: FC, label: 'fine-tuned', source: 'engine', weightsAvailable: true });
+    expect(Object.keys(ft.metrics)).toEqual(['UA', 'RA', 'TUA', 'TRA', 'PS', 'psBasis', 'RTE']);
+    expect(ft.metrics.PS).not.toBeNull();
+    expect(list.text.length / list.body.length).toBeLessThan(1500);
+
+    const summaries = await s.get('/api/results?view=summary&role=unlearned&method=ga');
+    expect(summaries.body).toHaveLength(3);
+    expect(summaries.body[0].embedding).toBeUndefined();
+    expect(summaries.body[0].attack.subset.entropy).toBeUndefined();
+    expect(summaries.body[0].predictions.test.labelDist).toHaveLength(10);
+
+    const full = await s.get(`/api/results/${ft.id}`);
+    expect(full.status).toBe(200);
+    expect(validateResult(full.body)).toMatchObject({ ok: true });
+    expect(full.body.embedding.x.length).toBeGreaterThan(0);
+    expect(full.body.config.hyperparameters.epochs).toBe(1);
+
+    const csv = await s.get('/api/results/export?format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="results-.*\.csv"/);
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(7);
+    expect(lines[0].split(',').slice(0, 3)).toEqual(['id', 'modelId', 'role']);
+    expect(lines[0]).toContain('hp.lr');
+    expect(lines.find((l) => l.startsWith(ft.id))).toContain('fine-tuned');
+
+    const json = await s.get(`/api/results/export?format=json&ids=${ft.id}`);
+    expect(json.body).toHaveLength(1);
+    expect(json.body[0].id).toBe(ft.id);
+  });
+
+  it('imports the reference fixture files (both schemas), idempotently', async () => {
+    const first = await s.upload('/api/imports/results', fixtureUploads());
+    expect(first.status).toBe(201);
+    expect(first.body.imported.map((i: { id: string }) => i.id).sort()).toEqual(['ref0-0000', 'ref0-3736', 'ref0-a000', 'ref0-dd2c', 'ref0-f48d']);
+    expect(first.body.imported.every((i: { replaced: boolean }) => !i.replaced)).toBe(true);
+    const again = await s.upload('/api/imports/results', fixtureUploads(['f48d.json']));
+    expect(again.body.imported).toMatchObject([{ id: 'ref0-f48d', replaced: true, method: 'ft' }]);
+
+    const imported = await s.get('/api/results?dataset=cifar10');
+    expect(imported.body).toHaveLength(5);
+    expect(imported.body.find((r: { id: string }) => r.id === 'ref0-0000').metrics).toMatchObject({ PS: 0.275, psBasis: 'subset-200' });
+    const older = await s.get('/api/results/ref0-dd2c');
+    expect(older.body.provenance.importedFrom).toMatchObject({ schema: 'reference-2025', legacyId: 'dd2c', fileName: 'dd2c.json' });
+    expect((await s.get('/api/results')).body).toHaveLength(11);
+  });
+
+  it('accepts an external checkpoint upload under a new id, and deletes a result with its weights', async () => {
+    const specs = defineNetwork('small-cnn', 3, 10).tensors;
+    let offset = 0;
+    const tensors = specs.map((t) => {
+      const entry = { name: t.name, shape: t.shape, offset };
+      offset += t.shape.reduce((a, b) => a * b, 1);
+      return entry;
+    });
+    const meta = {
+      format: 'mu-checkpoint', version: 1, id: 'cafe0001', role: 'unlearned', createdAt: '2026-01-01T00:00:00.000Z',
+      model: { architecture: 'small-cnn', inputChannels: 3, numClasses: 10, paramCount: offset },
+      dataset: { id: 'cifar10-mini', checksum: 'x' }, forgetClass: FC, config: {}, seed: 1,
+      environment: { backend: 'cpu', threads: 1, tfjsVersion: '4.22.0' }, trainingSeconds: null,
+      accuracy: { train: Array(10).fill(0.1), test: Array(10).fill(0.1) }, tensors,
+    };
+    const weights = new Uint8Array(new Float32Array(offset).fill(0.01).buffer);
+    const up = await s.upload('/api/imports/checkpoints', [
+      { field: 'meta', name: 'cafe0001.json', content: JSON.stringify(meta) },
+      { field: 'weights', name: 'cafe0001.weights.bin', content: weights },
+    ]);
+    expect(up.status).toBe(201);
+    expect(up.body).toMatchObject({ role: 'unlearned', source: 'upload', dataset: 'cifar10-mini', forgetClass: FC });
+    expect(up.body.id).not.toBe('cafe0001');
+    expect((await s.get(`/api/checkpoints/${up.body.id}`)).status).toBe(200);
+
+    const ga = (await s.get('/api/results?method=ga&role=unlearned')).body[0];
+    expect((await s.delete(`/api/results/${ga.id}`)).status).toBe(204);
+    expect((await s.get(`/api/results/${ga.id}`)).status).toBe(404);
+    expect(existsSync(path.join(s.dataDir, 'checkpoints', `${ga.modelId}.weights.bin`))).toBe(false);
+    expect((await s.get(`/api/checkpoints/${ga.modelId}`)).status).toBe(404);
+  });
+});
