@@ -1,0 +1,43 @@
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import { downloadPng, downloadSvg } from './exportChart.js';
+
+/** A titled chart box that measures its width, and offers "SVG" / "PNG" downloads of the SVGs inside. */
+export function ChartFrame({ title, name, controls, children }: { title: string; name: string; controls?: ReactNode; children(width: number): ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(Math.floor(el.clientWidth)));
+    ro.observe(el);
+    setWidth(Math.floor(el.clientWidth));
+    return () => ro.disconnect();
+  }, []);
+  const svgs = () => [...(box.current?.querySelectorAll<SVGSVGElement>('svg.chart') ?? [])];
+  return (
+    <figure className="chart-frame" data-chart={name}>
+      <figcaption className="chart-head">
+        <h3>{title}</h3>
+        <span className="chart-controls">{controls}</span>
+        <span className="export">
+          <button aria-label={`Download ${title} as SVG`} onClick={() => svgs().forEach((s, i) => downloadSvg(s, `${name}${i ? `-${i + 1}` : ''}`))}>SVG</button>
+          <button aria-label={`Download ${title} as PNG`} onClick={() => svgs().forEach((s, i) => void downloadPng(s, `${name}${i ? `-${i + 1}` : ''}`))}>PNG</button>
+        </span>
+      </figcaption>
+      <div ref={box} className="chart-body">{width > 0 ? children(width) : null}</div>
+    </figure>
+  );
+}
+
+/** A two-option segmented control (Train | Test, Split | Bubbles…), operable with arrow keys. */
+export function Segmented<T extends string>({ value, options, onChange, label }: { value: T; options: { value: T; label: string }[]; onChange(v: T): void; label: string }) {
+  return (
+    <span className="segmented" role="radiogroup" aria-label={label}>
+      {options.map((o) => (
+        <button key={o.value} role="radio" aria-checked={o.value === value} className={o.value === value ? 'active' : ''} onClick={() => onChange(o.value)}>
+          {o.label}
+        </button>
+      ))}
+    </span>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { STAGES } from '../stores/contextSlice.js';
+import { useAppStore } from '../stores/store.js';
+import { ClassTabs } from './ClassTabs.js';
+
+const STAGE_LABEL = { build: 'Build', screen: 'Screen', contrast: 'Contrast', attack: 'Attack' } as const;
+
+/** Header: title, architecture and dataset selects, forget-class tabs, stage navigation, backend badge. */
+export function Header() {
+  const s = useAppStore();
+  const [pending, setPending] = useState<string | null>(null);
+  const backend = s.health?.backend;
+  return (
+    <header className="header">
+      <div className="header-row">
+        <span className="logo" aria-hidden>◐</span>
+        <h1 className="title">Unlearning Comparator</h1>
+        <label className="header-select">
+          Architecture
+          <select value={s.architecture ?? ''} onChange={(e) => s.dataset && s.setContext(s.dataset, e.target.value)} aria-label="Architecture">
+            {s.architectures.map((a) => (
+              <option key={a.id} value={a.id}>{a.label}</option>
+            ))}
+          </select>
+        </label>
+        <label className="header-select">
+          Dataset
+          <select
+            value={pending ?? s.dataset ?? ''}
+            aria-label="Dataset"
+            onChange={(e) => {
+              setPending(null);
+              if (s.architecture) s.setContext(e.target.value, s.architecture);
+            }}
+          >
+            {s.datasets.map((d) => (
+              <option key={d.id} value={d.id} disabled={!d.available} title={d.problem ?? undefined}>
+                {d.label}{d.available ? '' : ' (no data)'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <nav className="stage-nav" aria-label="Stages">
+          {STAGES.map((st, i) => (
+            <button key={st} className={st === s.stage ? 'active' : ''} aria-current={st === s.stage ? 'page' : undefined} onClick={() => s.setStage(st)}>
+              {i + 1}. {STAGE_LABEL[st]}
+            </button>
+          ))}
+        </nav>
+        <span className="spacer" />
+        <label className="cvd-toggle" title="Colour-vision-safe palette (blue / vermillion, Okabe–Ito classes)">
+          <input type="checkbox" checked={s.cvdSafe} onChange={(e) => s.setUi({ cvdSafe: e.target.checked })} /> CVD-safe colours
+        </label>
+        <span className={`backend ${s.eventsConnected ? 'ok' : 'down'}`} data-testid="backend" title="Compute backend of the server">
+          {s.catalogError ? 'server offline' : backend ? `backend: ${backend.name} · ${backend.threads} threads` : 'backend: …'}
+        </span>
+      </div>
+      <ClassTabs />
+    </header>
+  );
+}

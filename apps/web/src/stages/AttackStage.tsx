@@ -1,0 +1,3 @@
+export function AttackStage() {
+  return null;
+}

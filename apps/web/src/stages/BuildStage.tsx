@@ -1,0 +1,3 @@
+export function BuildStage() {
+  return null;
+}

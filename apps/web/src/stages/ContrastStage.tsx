@@ -1,0 +1,3 @@
+export function ContrastStage() {
+  return null;
+}

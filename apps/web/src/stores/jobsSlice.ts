@@ -1,0 +1,68 @@
+import type { StateCreator } from 'zustand';
+import { api } from '../api/client.js';
+import type { Job, JobProgress, JobSpec } from '../api/types.js';
+import type { AppState } from './store.js';
+
+const FINISHED = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
+export const isLive = (job: Job) => !FINISHED.has(job.status);
+
+/** Jobs as the server reports them (list + pushed events); nothing here is ever persisted. */
+export interface JobsSlice {
+  jobs: Record<string, Job>;
+  /** When each job was queued from this page (to know whether B was pinned since). */
+  queuedAt: Record<string, number>;
+  selectedJob: string | null;
+  eventsConnected: boolean;
+  loadJobs(): Promise<void>;
+  receiveJob(job: Job): void;
+  receiveProgress(p: JobProgress & { jobId: string }): void;
+  submitJob(spec: JobSpec): Promise<Job | null>;
+  cancelJob(id: string): Promise<void>;
+  selectJob(id: string | null): void;
+  setEventsConnected(connected: boolean): void;
+}
+
+export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, get) => ({
+  jobs: {},
+  queuedAt: {},
+  selectedJob: null,
+  eventsConnected: false,
+  loadJobs: async () => {
+    try {
+      const list = await api.jobs();
+      set({ jobs: Object.fromEntries(list.map((j) => [j.id, j])) });
+    } catch (e) {
+      get().toast('error', (e as Error).message);
+    }
+  },
+  receiveJob: (job) => {
+    const before = get().jobs[job.id];
+    set({ jobs: { ...get().jobs, [job.id]: job } });
+    if (before && isLive(before) && !isLive(job)) get().onJobFinished(job);
+  },
+  receiveProgress: (p) => {
+    const job = get().jobs[p.jobId];
+    if (!job) return;
+    const { jobId: _jobId, ...progress } = p;
+    set({ jobs: { ...get().jobs, [p.jobId]: { ...job, status: job.status === 'queued' ? 'running' : job.status, progress } } });
+  },
+  submitJob: async (spec) => {
+    try {
+      const job = await api.createJob(spec);
+      set({ jobs: { ...get().jobs, [job.id]: job }, queuedAt: { ...get().queuedAt, [job.id]: Date.now() } });
+      return job;
+    } catch (e) {
+      get().toast('error', (e as Error).message);
+      return null;
+    }
+  },
+  cancelJob: async (id) => {
+    try {
+      get().receiveJob(await api.cancelJob(id));
+    } catch (e) {
+      get().toast('error', (e as Error).message);
+    }
+  },
+  selectJob: (selectedJob) => set({ selectedJob }),
+  setEventsConnected: (eventsConnected) => set({ eventsConnected }),
+});

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { api } from '../api/client.js';
+import { useAppStore } from './store.js';
+
+/**
+ * Start-up: the catalogue and the jobs from the server, then a context (from the URL, else the
+ * newest result's dataset/architecture/class, else the first available dataset); then rows,
+ * baselines and the full records of A and B whenever their inputs change.
+ */
+export function useBootstrap(): void {
+  useEffect(() => {
+    void (async () => {
+      const s = useAppStore.getState();
+      await Promise.all([s.loadCatalog(), s.loadJobs()]);
+      if (useAppStore.getState().dataset && useAppStore.getState().architecture) {
+        if (useAppStore.getState().forgetClass === null) useAppStore.getState().openClass(0);
+        return;
+      }
+      const { datasets, architectures } = useAppStore.getState();
+      let pick: { dataset: string; architecture: string; fc: number } | null = null;
+      try {
+        const rows = await api.results({});
+        const newest = [...rows].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
+        if (newest) pick = { dataset: newest.dataset, architecture: newest.architecture, fc: newest.forgetClass };
+      } catch {
+        // the catalogue load already reported the server problem
+      }
+      if (!pick && datasets.length > 0 && architectures.length > 0) {
+        pick = { dataset: (datasets.find((d) => d.available) ?? datasets[0]).id, architecture: architectures[0].id, fc: 0 };
+      }
+      if (pick) {
+        useAppStore.getState().setContext(pick.dataset, pick.architecture);
+        useAppStore.getState().openClass(pick.fc);
+      }
+    })();
+  }, []);
+
+  const dataset = useAppStore((s) => s.dataset);
+  const architecture = useAppStore((s) => s.architecture);
+  const forgetClass = useAppStore((s) => s.forgetClass);
+  useEffect(() => {
+    void useAppStore.getState().loadRows();
+  }, [dataset, architecture, forgetClass]);
+  useEffect(() => {
+    void useAppStore.getState().loadBaselines();
+  }, [dataset, architecture]);
+
+  const modelA = useAppStore((s) => s.modelA);
+  const modelB = useAppStore((s) => s.modelB);
+  useEffect(() => {
+    if (modelA) void useAppStore.getState().loadFull(modelA);
+    if (modelB) void useAppStore.getState().loadFull(modelB);
+  }, [modelA, modelB]);
+}
