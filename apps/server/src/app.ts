@@ -34,6 +34,8 @@ const ROUTES = { health, datasets, architectures, methods, baselines, checkpoint
  * and one not-found handler. `server.ts` only creates the instance and listens.
  */
 async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
+  // JSON bodies only (and multipart uploads): text/plain is not a way to send a job.
+  fastify.removeContentTypeParser('text/plain');
   await fastify.register(sensible);
   await fastify.register(config, { config: options.config });
   await fastify.register(multipart, { limits: { fileSize: options.config.uploadLimit, files: 100, fields: 10, parts: 110 } });
@@ -46,16 +48,15 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await fastify.register(docs);
   await fastify.register(webApp);
 
-  for (const [name, routes] of Object.entries(ROUTES)) await fastify.register(routes, { prefix: `/api/${name}` });
-
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error, url: request.url }, 'request failed');
       return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error' });
     }
-    request.log.info({ url: request.url, status, message: error.message }, 'request rejected');
-    return reply.code(status).send({ statusCode: status, error: httpStatusName(status), message: oneLine(error.message) });
+    const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? `unsupported content type: ${request.headers['content-type']} (expected application/json)` : oneLine(error.message);
+    request.log.info({ url: request.url, status, message }, 'request rejected');
+    return reply.code(status).send({ statusCode: status, error: httpStatusName(status), message });
   });
 
   fastify.setNotFoundHandler((request, reply) => {
@@ -63,6 +64,9 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
     if (fastify.hasWebApp && request.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/docs')) return reply.sendFile('index.html');
     return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${url.slice(0, 200)}` });
   });
+
+  // After the handlers: a route takes the error handler in force where it is registered.
+  for (const [name, routes] of Object.entries(ROUTES)) await fastify.register(routes, { prefix: `/api/${name}` });
 }
 
 const NAMES: Record<number, string> = {

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { defineNetwork } from '@mu/engine';
 import { validateResult } from '@mu/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerEvent } from './helpers/apiClient.js';
+import { smallCnnCheckpoint } from './helpers/checkpointUpload.js';
 import { fixtureUploads } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
 
@@ -184,21 +184,7 @@ describe('server pipeline (cifar10-mini, small-cnn)', () => {
   });
 
   it('accepts an external checkpoint upload under a new id, and deletes a result with its weights', async () => {
-    const specs = defineNetwork('small-cnn', 3, 10).tensors;
-    let offset = 0;
-    const tensors = specs.map((t) => {
-      const entry = { name: t.name, shape: t.shape, offset };
-      offset += t.shape.reduce((a, b) => a * b, 1);
-      return entry;
-    });
-    const meta = {
-      format: 'mu-checkpoint', version: 1, id: 'cafe0001', role: 'unlearned', createdAt: '2026-01-01T00:00:00.000Z',
-      model: { architecture: 'small-cnn', inputChannels: 3, numClasses: 10, paramCount: offset },
-      dataset: { id: 'cifar10-mini', checksum: 'x' }, forgetClass: FC, config: {}, seed: 1,
-      environment: { backend: 'cpu', threads: 1, tfjsVersion: '4.22.0' }, trainingSeconds: null,
-      accuracy: { train: Array(10).fill(0.1), test: Array(10).fill(0.1) }, tensors,
-    };
-    const weights = new Uint8Array(new Float32Array(offset).fill(0.01).buffer);
+    const { meta, weights } = smallCnnCheckpoint('unlearned', FC);
     const up = await s.upload('/api/imports/checkpoints', [
       { field: 'meta', name: 'cafe0001.json', content: JSON.stringify(meta) },
       { field: 'weights', name: 'cafe0001.weights.bin', content: weights },

@@ -9,7 +9,8 @@ import type { ErrorObject } from 'ajv';
  *   params.id must match pattern "^[0-9a-f]{8}$" (got "../../etc")
  */
 export function schemaErrorMessage(errors: readonly Partial<ErrorObject>[], part: string): string {
-  const e = errors[0];
+  // A failed union reports each branch first; the union's own error says more.
+  const e = errors.find((x) => x.keyword === 'anyOf') ?? errors[0];
   if (e === undefined) return `${part} is invalid`;
   const field = `${part}${(e.instancePath ?? '').replaceAll('/', '.')}`;
   const params = (e.params ?? {}) as Record<string, unknown>;
@@ -32,8 +33,9 @@ export function schemaErrorMessage(errors: readonly Partial<ErrorObject>[], part
       return `${field} must be one of ${(params.allowedValues as unknown[]).map(show).join(', ')} (got ${show(e.data)})`;
     case 'anyOf': {
       // TypeBox unions of literals: list the choices.
-      const choices = ((e.schema as { const?: unknown }[] | undefined) ?? []).map((s) => s.const).filter((v) => v !== undefined);
-      if (choices.length > 0) return `${field} must be one of ${choices.map(show).join(', ')} (got ${show(e.data)})`;
+      const branches = (e.schema as { const?: unknown; type?: string }[] | undefined) ?? [];
+      if (branches.length > 0 && branches.every((b) => b.const !== undefined)) return `${field} must be one of ${branches.map((b) => show(b.const)).join(', ')} (got ${show(e.data)})`;
+      if (branches.length > 0 && branches.every((b) => typeof b.type === 'string')) return `${field} must be ${branches.map((b) => b.type).join(' or ')} (got ${show(e.data)})`;
       return `${field} has the wrong shape (got ${show(e.data)})`;
     }
     default:

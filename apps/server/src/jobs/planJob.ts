@@ -36,6 +36,7 @@ export function planJob(spec: JobSpec, store: Store): { spec: JobSpec; children:
     }
     case 'unlearn':
       checkUnlearn(spec, spec.params ?? {}, dataset, store);
+      requireOriginal(spec, store);
       return { spec, children: [] };
     case 'sweep': {
       const { kind: _k, grid, seeds = [2048], params = {}, ...rest } = spec;
@@ -49,6 +50,7 @@ export function planJob(spec: JobSpec, store: Store): { spec: JobSpec; children:
         if (new Set(values).size !== values.length) throw badRequest(`sweep grid ${key} repeats a value`);
       }
       for (const child of children) checkUnlearn(child, child.params ?? {}, dataset, store);
+      requireOriginal(spec, store);
       return { spec, children };
     }
   }
@@ -72,7 +74,6 @@ function checkUnlearn(spec: Omit<UnlearnJobSpec, 'kind'>, params: Record<string,
       throw badRequest(`baseModelId ${base.id} belongs to class ${base.forgetClass}, not ${spec.forgetClass}`);
     }
   }
-  requireOriginal(spec, store);
 }
 
 /** Retrained and unlearn jobs need an Original: present, or queued to be built first. */
