@@ -1,0 +1,86 @@
+import { useMemo, useState } from 'react';
+import type { ParamValue } from '@mu/schema';
+import type { MethodInfo } from '../api/types.js';
+import { addValue, runCount } from '../derive/sweepPlan.js';
+import { useAppStore } from '../stores/store.js';
+import { ParamField } from './ParamField.js';
+
+const ADVANCED = new Set(['gradClip', 'etaMin', 'saliencyBatches', 'referenceFisherVariant']);
+const defaults = (m: MethodInfo | undefined): Record<string, ParamValue[]> => Object.fromEntries((m?.params ?? []).map((p) => [p.key, [p.default]]));
+
+/** The Model Builder: method, descriptor-generated hyperparameter lists, seeds, run count, BUILD (ui.md §1.3). */
+export function ModelBuilder({ onClose }: { onClose(): void }) {
+  const { methods, dataset, architecture, forgetClass, submitJob, baselines } = useAppStore();
+  const runnable = methods.filter((m) => m.id !== 'retrain');
+  const [methodId, setMethodId] = useState(runnable[0]?.id ?? '');
+  const method = methods.find((m) => m.id === methodId);
+  const [lists, setLists] = useState<Record<string, ParamValue[]>>(() => defaults(method));
+  const [seeds, setSeeds] = useState<number[]>([2048]);
+  const [seedText, setSeedText] = useState('');
+  const [confirmBig, setConfirmBig] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const n = runCount(lists, seeds);
+  const emptyList = Object.values(lists).some((l) => l.length === 0) || seeds.length === 0;
+  const hasOriginal = baselines?.original !== null && baselines?.original !== undefined;
+  const [showAdvanced, setShowAdvanced] = useState(false);
+  const params = useMemo(() => method?.params ?? [], [method]);
+
+  const build = async () => {
+    if (!method || !dataset || !architecture || forgetClass === null) return;
+    if (n > 25 && !confirmBig) return setConfirmBig(true);
+    setBusy(true);
+    const single = n === 1;
+    const params1 = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v[0]]));
+    const job = single
+      ? await submitJob({ kind: 'unlearn', dataset, architecture, forgetClass, method: method.id, params: params1, seed: seeds[0] })
+      : await submitJob({ kind: 'sweep', dataset, architecture, forgetClass, method: method.id, grid: lists, seeds });
+    setBusy(false);
+    if (job) {
+      useAppStore.getState().toast('info', `Queued ${n} run(s) of ${method.label}`);
+      onClose();
+    }
+  };
+
+  return (
+    <div className="panel builder" role="dialog" aria-label="Model Builder" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="panel-title"><h2>Model Builder</h2><span className="spacer" /><button aria-label="Close Model Builder" onClick={onClose}>×</button></div>
+      {!hasOriginal && <p className="inline-error">Unlearning runs need an Original model: train one first.</p>}
+      <div className="form-grid">
+        <label htmlFor="method">Method</label>
+        <div>
+          <select
+            id="method"
+            value={methodId}
+            onChange={(e) => {
+              setMethodId(e.target.value);
+              setLists(defaults(methods.find((m) => m.id === e.target.value)));
+            }}
+          >
+            {runnable.map((m) => <option key={m.id} value={m.id}>{m.label}{m.builtIn ? '' : ' (custom)'}</option>)}
+          </select>
+          <div className="help">{method?.description}</div>
+        </div>
+        {params.filter((p) => showAdvanced || !ADVANCED.has(p.key)).map((p) => (
+          <div key={p.key} className="kv-row">
+            <label htmlFor={`param-${p.key}`} title={p.help}>{p.label}</label>
+            <ParamField spec={p} values={lists[p.key] ?? []} onChange={(v) => setLists({ ...lists, [p.key]: v })} />
+          </div>
+        ))}
+        {params.some((p) => ADVANCED.has(p.key)) && (
+          <div className="kv-row"><span /><button type="button" onClick={() => setShowAdvanced(!showAdvanced)}>{showAdvanced ? 'Hide advanced' : 'Advanced…'}</button></div>
+        )}
+        <label htmlFor="seed">Seeds</label>
+        <div>
+          <span className="param-input">
+            <input id="seed" inputMode="numeric" value={seedText} onChange={(e) => setSeedText(e.target.value.replace(/\D/g, ''))} />
+            <button type="button" aria-label="Add seed" disabled={seedText === ''} onClick={() => { setSeeds(addValue(seeds, Number(seedText))); setSeedText(''); }}>+</button>
+          </span>
+          <div className="badges">{seeds.map((s) => <button type="button" key={s} className="badge" onClick={() => setSeeds(seeds.filter((x) => x !== s))}>{s} ×</button>)}</div>
+        </div>
+      </div>
+      <p data-testid="run-count">These settings will build and add <b>{n}</b> model(s).</p>
+      {confirmBig && <p className="inline-error">That is {n} runs. Press BUILD again to confirm.</p>}
+      <button className="primary" disabled={emptyList || busy || !hasOriginal || !method} onClick={() => void build()}>BUILD</button>
+    </div>
+  );
+}
