@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
-APT_PACKAGES=(dataset-fashion-mnist)
+APT_PACKAGES=(dataset-fashion-mnist chromium)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 

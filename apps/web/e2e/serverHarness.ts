@@ -1,0 +1,55 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** A free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/** Starts the real server (serving apps/web/dist) on a free port with a fresh data folder. */
+export async function startServer(dataDir = mkdtempSync(path.join(tmpdir(), 'mu-e2e-'))): Promise<{ url: string; stop(): Promise<void>; proc: ChildProcess }> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MU_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    proc,
+    stop: () => new Promise((resolve) => {
+      proc.once('exit', () => resolve());
+      proc.kill('SIGTERM');
+    }),
+  };
+}
+
+/** Imports the reference fixtures of class 0 through the API. */
+export async function importFixtures(url: string): Promise<void> {
+  const dir = '/work/shared/fixtures/upstream-results/0';
+  const form = new FormData();
+  for (const f of ['0000.json', 'a000.json', 'f48d.json', 'dd2c.json', '3736.json']) form.append('files', new Blob([readFileSync(path.join(dir, f))]), f);
+  const r = await fetch(`${url}/api/imports/results`, { method: 'POST', body: form });
+  if (!r.ok) throw new Error(`import failed: ${r.status} ${await r.text()}`);
+}

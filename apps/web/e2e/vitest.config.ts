@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+/** Browser walks (real server + Debian Chromium); run with `pnpm test:e2e` after `pnpm build:web`. */
+export default defineConfig({
+  test: { include: ['apps/web/e2e/**/*.e2e.test.ts'], testTimeout: 300_000, hookTimeout: 300_000, pool: 'forks', fileParallelism: false },
+});
