@@ -52,7 +52,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   await server.listen({ host: config.host, port: config.port });
-  server.log.info(`API docs at http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${(server.server.address() as { port: number }).port}/docs`);
+  const { port } = server.server.address() as { port: number };
+  const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // One plain line whatever the log level: where to go (scripts wait for it).
+  console.log(`unlearning comparator listening on ${origin} (API docs at ${origin}/docs, data in ${config.dataDir})`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -21,11 +21,19 @@ export type ResultView = 'headline' | 'summary' | 'record';
  * full record stored as JSON, so that a list is a concatenation of stored strings.
  */
 export class ResultsRepository {
+  private changes = 0;
+
   constructor(private readonly db: Db) {}
+
+  /** Grows with every write through this repository: cached lists with an older value are stale. */
+  get version(): number {
+    return this.changes;
+  }
 
   /** Inserts a validated record, or replaces the one with the same id when `replace` is set. */
   put(record: ResultRecord, options: { jobId?: string | null; replace?: boolean } = {}): void {
     assertResult(record);
+    this.changes++;
     const sql = `${options.replace ? 'INSERT OR REPLACE' : 'INSERT'} INTO results
       (id, model_id, role, dataset, architecture, forget_class, method, source, created_at, stored_at, job_id, headline, summary, record)
       VALUES (@id, @modelId, @role, @dataset, @architecture, @forgetClass, @method, @source, @createdAt, @storedAt, @jobId, @headline, @summary, @record)`;
@@ -88,10 +96,12 @@ export class ResultsRepository {
 
   /** Removes the Original's earlier records for a class (a new evaluation replaces them). */
   deleteOriginalRecords(modelId: string, forgetClass: number): void {
+    this.changes++;
     this.db.prepare("DELETE FROM results WHERE model_id = ? AND forget_class = ? AND role = 'original'").run(modelId, forgetClass);
   }
 
   delete(id: string): boolean {
+    this.changes++;
     return this.db.prepare('DELETE FROM results WHERE id = ?').run(id).changes > 0;
   }
 

@@ -13,6 +13,7 @@ import exportRoutes from './export.js';
  * they cost no serialisation.
  */
 const results: FastifyPluginAsyncTypebox = async (fastify) => {
+  const listCache = new ListCache();
   fastify.get(
     '/',
     {
@@ -28,13 +29,22 @@ const results: FastifyPluginAsyncTypebox = async (fastify) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Array(Type.Union([ResultHeadline, ResultSummary])), ...errors(400) },
+        response: { 200: Type.Array(Type.Union([ResultHeadline, ResultSummary])), 304: Type.Null({ description: 'not modified (If-None-Match)' }), ...errors(400) },
       },
     },
     async (request, reply) => {
-      const { view = 'headline', ...filter } = request.query;
-      const rows = fastify.store.results.listJson(filter, view);
-      return sendJson(reply, `[${rows.join(',')}]`);
+      const { results } = fastify.store;
+      const etag = `"results-${results.version}-${listCache.epoch}"`;
+      reply.header('etag', etag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+      const key = `${results.version}?${request.url.split('?')[1] ?? ''}`;
+      let json = listCache.get(key);
+      if (json === undefined) {
+        const { view = 'headline', ...filter } = request.query;
+        json = `[${results.listJson(filter, view).join(',')}]`;
+        listCache.set(key, json);
+      }
+      return sendJson(reply, json);
     },
   );
 
@@ -66,5 +76,24 @@ const results: FastifyPluginAsyncTypebox = async (fastify) => {
 
   await fastify.register(exportRoutes);
 };
+
+/**
+ * The latest list responses, keyed by the results' version and the query string: under load the
+ * same list is asked for again and again, and only a write changes it.
+ */
+class ListCache {
+  /** Distinguishes this process's versions from an earlier run's in ETags. */
+  readonly epoch = Date.now().toString(36);
+  private readonly entries = new Map<string, string>();
+
+  get(key: string): string | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, json: string): void {
+    if (this.entries.size >= 32) this.entries.clear();
+    this.entries.set(key, json);
+  }
+}
 
 export default results;

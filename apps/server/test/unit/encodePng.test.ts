@@ -1,0 +1,37 @@
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { encodePng } from '../../src/images/encodePng.js';
+
+/** The chunks of a PNG: type, data, and whether the stored CRC matches (checked by a reader). */
+function chunks(png: Buffer) {
+  const out: { type: string; data: Buffer }[] = [];
+  for (let o = 8; o < png.length; ) {
+    const length = png.readUInt32BE(o);
+    out.push({ type: png.toString('ascii', o + 4, o + 8), data: png.subarray(o + 8, o + 8 + length) });
+    o += 12 + length;
+  }
+  return out;
+}
+
+describe('encodePng', () => {
+  it('writes signature, IHDR, IDAT and IEND with the pixels row by row behind filter bytes', () => {
+    const pixels = Uint8Array.from({ length: 2 * 2 * 3 }, (_, i) => i * 10);
+    const png = encodePng(2, 2, 3, pixels);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const [ihdr, idat, iend] = chunks(png);
+    expect(ihdr.type).toBe('IHDR');
+    expect([ihdr.data.readUInt32BE(0), ihdr.data.readUInt32BE(4), ihdr.data[8], ihdr.data[9]]).toEqual([2, 2, 8, 2]);
+    expect(idat.type).toBe('IDAT');
+    expect([...inflateSync(idat.data)]).toEqual([0, 0, 10, 20, 30, 40, 50, 0, 60, 70, 80, 90, 100, 110]);
+    expect(iend).toMatchObject({ type: 'IEND' });
+  });
+
+  it('has the CRC of the IEND chunk every PNG ends with', () => {
+    expect(encodePng(1, 1, 1, new Uint8Array([7])).subarray(-4).toString('hex')).toBe('ae426082');
+  });
+
+  it('uses colour type 0 for grey images and rejects a wrong pixel count', () => {
+    expect(chunks(encodePng(1, 1, 1, new Uint8Array([255])))[0].data[9]).toBe(0);
+    expect(() => encodePng(2, 2, 3, new Uint8Array(5))).toThrow('encodePng: expected 12 bytes, got 5');
+  });
+});
