@@ -19,6 +19,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     keepAliveTimeout: 72_000,
     return503OnClosing: true,
     forceCloseConnections: true,
+    routerOptions: { ignoreTrailingSlash: true },
   });
   await fastify.register(app, { config });
   return fastify;

@@ -10,7 +10,7 @@ import { BaselineStatus, errors } from '../../schemas/api.js';
  */
 const baselines: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
-    '/',
+    '',
     {
       schema: {
         tags: ['models'],

@@ -8,7 +8,7 @@ const CheckpointId = Type.String({ pattern: '^[0-9a-f]{8}$', description: '8 low
 /** GET /api/checkpoints, GET /api/checkpoints/:id — the weights the server holds (trained here or uploaded). */
 const checkpoints: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
-    '/',
+    '',
     {
       schema: {
         tags: ['models'],

@@ -34,7 +34,7 @@ const datasets: FastifyPluginAsyncTypebox = async (fastify) => {
   const images = new DatasetImages();
 
   fastify.get(
-    '/',
+    '',
     { schema: { tags: ['catalog'], summary: 'Datasets the engine knows, and whether this server has their files', response: { 200: Type.Array(Dataset) } } },
     async () => datasetIds.map(describe),
   );

@@ -8,7 +8,7 @@ import jobEvents from './events.js';
 /** Jobs: create (POST /api/jobs), list, get, cancel; live progress in ./events.ts. */
 const jobs: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
-    '/',
+    '',
     {
       schema: {
         tags: ['jobs'],
@@ -21,7 +21,7 @@ const jobs: FastifyPluginAsyncTypebox = async (fastify) => {
   );
 
   fastify.get(
-    '/',
+    '',
     {
       schema: {
         tags: ['jobs'],

@@ -15,7 +15,7 @@ const methods: FastifyPluginAsyncTypebox = async (fastify) => {
   });
 
   fastify.get(
-    '/',
+    '',
     { schema: { tags: ['catalog'], summary: 'Every unlearning method and its hyperparameters', response: { 200: Type.Array(MethodInfo) } } },
     async () => listMethods().map((m) => info(m.descriptor)),
   );

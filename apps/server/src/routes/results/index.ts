@@ -15,7 +15,7 @@ import exportRoutes from './export.js';
 const results: FastifyPluginAsyncTypebox = async (fastify) => {
   const listCache = new ListCache();
   fastify.get(
-    '/',
+    '',
     {
       schema: {
         tags: ['results'],
