@@ -118,13 +118,16 @@ describe('bad input', () => {
     expect(res.body.message).not.toContain('\n');
   });
 
-  it('cancelling a finished job → 409 naming its state', async () => {
+  it('cancelling a job cancelled during training → 409 naming its state', async () => {
     const job = await s.post('/api/jobs', { kind: 'original', ...scope, epochs: 1 });
     expect(job.status).toBe(201);
     finishedJob = job.body.id;
-    const cancel = await s.post(`/api/jobs/${finishedJob}/cancel`);
-    expect([200, 202]).toContain(cancel.status);
+    // Cancelled in the middle of training: it ends within seconds and leaves no checkpoint.
+    await s.events(`/api/jobs/${finishedJob}/events`, { timeoutMs: 120_000, until: (e) => e.event === 'progress' && e.data.stage === 'training' && e.data.batch >= 1 });
+    const start = performance.now();
+    expect((await s.post(`/api/jobs/${finishedJob}/cancel`)).status).toBe(202);
     expect((await s.finished(finishedJob, 60_000)).status).toBe('cancelled');
+    expect(performance.now() - start).toBeLessThan(5000);
     const again = await s.post(`/api/jobs/${finishedJob}/cancel`);
     expect(again.status).toBe(409);
     expect(again.body.message).toBe(`job ${finishedJob} is already cancelled`);

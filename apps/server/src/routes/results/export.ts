@@ -29,7 +29,8 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const { format, ids, ...filter } = request.query;
+      const { format, ids: idList, ...filter } = request.query;
+      const ids = idList === '' ? undefined : idList;
       if (ids !== undefined && !ID_LIST.test(ids)) throw badRequest(`querystring.ids must be comma-separated record ids (got ${JSON.stringify(ids.slice(0, 60))})`);
       const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '-');
       if (format === 'csv') {
