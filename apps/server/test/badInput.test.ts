@@ -142,5 +142,9 @@ describe('bad input', () => {
     expect(records).toEqual(before.records);
     expect((await s.get('/api/checkpoints')).text).toBe(before.checkpoints);
     expect(readdirSync(path.join(s.dataDir, 'checkpoints'))).toEqual(before.files);
+    // Unchanged results keep their ETag: a client's cached list stays valid.
+    const list = await s.get('/api/results');
+    const etag = list.headers.get('etag')!;
+    expect((await s.request('GET', '/api/results', { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
 });
