@@ -19,11 +19,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the real server (serving apps/web/dist) on a free port with a fresh data folder. */
-export async function startServer(dataDir = mkdtempSync(path.join(tmpdir(), 'mu-e2e-'))): Promise<{ url: string; stop(): Promise<void>; proc: ChildProcess }> {
+export async function startServer(dataDir = mkdtempSync(path.join(tmpdir(), 'mu-e2e-')), env: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void>; proc: ChildProcess }> {
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MU_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MU_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -52,4 +52,35 @@ export async function importFixtures(url: string): Promise<void> {
   for (const f of ['0000.json', 'a000.json', 'f48d.json', 'dd2c.json', '3736.json']) form.append('files', new Blob([readFileSync(path.join(dir, f))]), f);
   const r = await fetch(`${url}/api/imports/results`, { method: 'POST', body: form });
   if (!r.ok) throw new Error(`import failed: ${r.status} ${await r.text()}`);
+}
+
+export const ENGINE_SCOPE = { dataset: 'cifar10-mini', architecture: 'small-cnn' } as const;
+
+async function postJob(url: string, body: unknown): Promise<string> {
+  const r = await fetch(`${url}/api/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!r.ok) throw new Error(`job failed to queue: ${r.status} ${await r.text()}`);
+  return ((await r.json()) as { id: string }).id;
+}
+
+async function finished(url: string, id: string): Promise<{ resultIds: string[]; checkpointIds: string[] }> {
+  for (;;) {
+    const j = (await (await fetch(`${url}/api/jobs/${id}`)).json()) as { status: string; error: string | null; resultIds: string[]; checkpointIds: string[] };
+    if (j.status === 'succeeded') return j;
+    if (j.status !== 'queued' && j.status !== 'running') throw new Error(`job ${id} ${j.status}: ${j.error}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
+ * Has the engine build an Original and a class-0 Retrained model (1 epoch each) on cifar10-mini
+ * with small-cnn, then run GA for one epoch; resolves with the GA result id (~90 s on 2 cores).
+ */
+export async function buildEngineRecords(url: string): Promise<{ gaId: string }> {
+  const original = await postJob(url, { kind: 'original', ...ENGINE_SCOPE, epochs: 1 });
+  const retrained = await postJob(url, { kind: 'retrained', ...ENGINE_SCOPE, epochs: 1, forgetClass: 0 });
+  const ga = await postJob(url, { kind: 'unlearn', ...ENGINE_SCOPE, method: 'ga', forgetClass: 0, params: { epochs: 1 }, label: 'e2e-ga' });
+  await finished(url, original);
+  await finished(url, retrained);
+  const done = await finished(url, ga);
+  return { gaId: done.resultIds[0] };
 }

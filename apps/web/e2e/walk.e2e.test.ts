@@ -2,17 +2,23 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFixtures, ROOT, startServer } from './serverHarness.js';
+import { buildEngineRecords, ENGINE_SCOPE, importFixtures, ROOT, startServer } from './serverHarness.js';
 
 const OUT = path.join(ROOT, 'test-output', 'e2e');
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let page: Page;
+let engine: Promise<{ gaId: string }>;
+
+const getJson = async <T,>(p: string): Promise<T> => (await fetch(`${server.url}${p}`)).json() as Promise<T>;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  server = await startServer();
+  server = await startServer(undefined, { MU_EVALUATION: 'fast' });
   await importFixtures(server.url);
+  // The engine trains while the fixture walk runs; its describe block waits for it.
+  engine = buildEngineRecords(server.url);
+  engine.catch(() => undefined);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -85,11 +91,59 @@ describe('walk through the reference fixtures (cifar10, resnet18, class 0)', () 
   });
 });
 
+describe('walk through engine records (cifar10-mini, small-cnn, class 0)', () => {
+  type Rec = { id: string; role: string; metrics: { UA: number | null }; embedding: { pred: number[] }; attack: { subset: { count: number } } };
+  let gaId: string;
+  let ids: { original: string; retrained: string };
+
+  it('Screen: lists the Original, the Retrained model and the GA run with the API’s values', async () => {
+    ({ gaId } = await engine);
+    const q = `dataset=${ENGINE_SCOPE.dataset}&architecture=${ENGINE_SCOPE.architecture}&forgetClass=0`;
+    const api = await getJson<{ id: string; role: string; metrics: { UA: number | null; RA: number | null } }[]>(`/api/results?${q}`);
+    expect(api.map((r) => r.role).sort()).toEqual(['original', 'retrained', 'unlearned']);
+    ids = { original: api.find((r) => r.role === 'original')!.id, retrained: api.find((r) => r.role === 'retrained')!.id };
+    await page.goto(`${server.url}/?stage=screen&d=${ENGINE_SCOPE.dataset}&a=${ENGINE_SCOPE.architecture}&fc=0`);
+    await page.waitForSelector(`[data-testid=model-table] tbody tr[data-id="${gaId}"]`);
+    const shown = await page.$$eval('[data-testid=model-table] tbody tr[data-id]', (rows) => rows.map((r) => r.getAttribute('data-id')));
+    expect(shown.sort()).toEqual(api.map((r) => r.id).sort());
+    const ga = api.find((r) => r.id === gaId)!;
+    expect(await page.textContent(`tr[data-id="${gaId}"] td[data-metric=RA]`)).toBe(ga.metrics.RA!.toFixed(3));
+    expect(await page.isChecked(`input[aria-label="Model A: ${ids.original}"]`)).toBe(true);
+    expect(await page.isChecked(`input[aria-label="Model B: ${ids.retrained}"]`)).toBe(true);
+    await page.check(`input[aria-label="Model B: ${gaId}"]`);
+    await page.screenshot({ path: path.join(OUT, '5-engine-screen.png'), fullPage: true });
+  });
+
+  it('Contrast: draws every embedding point of both engine records', async () => {
+    const [a, b] = await Promise.all([getJson<Rec>(`/api/results/${ids.original}`), getJson<Rec>(`/api/results/${gaId}`)]);
+    await page.click('nav[aria-label=Stages] >> text=Contrast');
+    await page.waitForSelector(`.contrast-grid[data-b="${gaId}"] svg.scatter`);
+    const counts = await page.$$eval('svg.scatter', (svgs) => svgs.map((s) => s.querySelectorAll('.marks > *').length));
+    expect(counts).toEqual([a.embedding.pred.length, b.embedding.pred.length]);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(await page.textContent('[data-chart=cka]')).toContain('CKA Value');
+    expect(await page.textContent('[data-chart=class-accuracy]')).toContain('airplane (✖)');
+    await page.screenshot({ path: path.join(OUT, '6-engine-contrast.png'), fullPage: true });
+  });
+
+  it('Attack: one dot per subset image of the model and of the Retrained model', async () => {
+    const [a, r] = await Promise.all([getJson<Rec>(`/api/results/${ids.original}`), getJson<Rec>(`/api/results/${ids.retrained}`)]);
+    await page.click('nav[aria-label=Stages] >> text=Attack');
+    await page.waitForSelector('[data-panel=B] circle.dot');
+    expect(await page.$$eval('[data-panel=A] circle.dot', (d) => d.length)).toBe(a.attack.subset.count + r.attack.subset.count);
+    await page.click('text=Model A / Worst Case');
+    const ps = await page.textContent('[data-testid=privacy-A]');
+    const rec = await getJson<{ attack: { subset: { privacyScore: number } } }>(`/api/results/${ids.original}`);
+    expect(Number(/= ([\d.]+)/.exec(ps!)![1])).toBeCloseTo(rec.attack.subset.privacyScore, 2);
+    await page.screenshot({ path: path.join(OUT, '7-engine-attack.png'), fullPage: true });
+  });
+});
+
 describe('Build: start and cancel a job on cifar10-mini', () => {
-  it('queues an Original, shows it live, survives a reload and cancels', async () => {
-    await page.goto(`${server.url}/?stage=build&d=cifar10-mini&a=small-cnn&fc=0`);
-    await page.waitForSelector('text=Train Original');
-    await page.click('button:has-text("Train Original")');
+  it('queues a Retrained model, shows it live, survives a reload and cancels', async () => {
+    await page.goto(`${server.url}/?stage=build&d=cifar10-mini&a=small-cnn&fc=1`);
+    await page.waitForSelector('button:has-text("Train Retrained for automobile"):not([disabled])');
+    await page.click('button:has-text("Train Retrained for automobile")');
     await page.waitForSelector('[data-testid=job-queue] li[data-status=running], [data-testid=job-queue] li[data-status=queued]');
     await page.reload();
     const li = await page.waitForSelector('[data-testid=job-queue] li[data-status=running], [data-testid=job-queue] li[data-status=queued]', { timeout: 2000 });
