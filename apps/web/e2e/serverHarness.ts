@@ -45,11 +45,24 @@ export async function startServer(dataDir = mkdtempSync(path.join(tmpdir(), 'mu-
   };
 }
 
+const FIXTURES = '/work/shared/fixtures/upstream-results/0';
+
 /** Imports the reference fixtures of class 0 through the API. */
 export async function importFixtures(url: string): Promise<void> {
-  const dir = '/work/shared/fixtures/upstream-results/0';
   const form = new FormData();
-  for (const f of ['0000.json', 'a000.json', 'f48d.json', 'dd2c.json', '3736.json']) form.append('files', new Blob([readFileSync(path.join(dir, f))]), f);
+  for (const f of ['0000.json', 'a000.json', 'f48d.json', 'dd2c.json', '3736.json']) form.append('files', new Blob([readFileSync(path.join(FIXTURES, f))]), f);
+  const r = await fetch(`${url}/api/imports/results`, { method: 'POST', body: form });
+  if (!r.ok) throw new Error(`import failed: ${r.status} ${await r.text()}`);
+}
+
+/** Imports `count` more copies of the three unlearned fixtures under new ids (e001, e002, …). */
+export async function importCopies(url: string, count: number): Promise<void> {
+  const form = new FormData();
+  const sources = ['f48d.json', 'dd2c.json', '3736.json'].map((f) => JSON.parse(readFileSync(path.join(FIXTURES, f), 'utf8')) as { id: string });
+  for (let i = 1; i <= count; i++) {
+    const id = `e${i.toString(16).padStart(3, '0')}`;
+    form.append('files', new Blob([JSON.stringify({ ...sources[i % 3], id })]), `${id}.json`);
+  }
   const r = await fetch(`${url}/api/imports/results`, { method: 'POST', body: form });
   if (!r.ok) throw new Error(`import failed: ${r.status} ${await r.text()}`);
 }

@@ -67,6 +67,11 @@ export const api = {
   checkpoints: () => request<Checkpoint[]>('/api/checkpoints'),
   results: (filter: ResultFilter) => request<ResultHeadline[]>(`/api/results${query({ ...filter, view: 'headline' })}`),
   result: (id: string) => request<ResultRecord>(`/api/results/${encodeURIComponent(id)}`),
+  /** The image indices and labels behind an embedding sample id "<dataset>/<sample>". */
+  embeddingSample: (sampleId: string) => {
+    const [dataset, sample] = sampleId.split('/');
+    return request<{ sampleId: string; indices: number[]; trueClass: number[] }>(`/api/datasets/${encodeURIComponent(dataset)}/samples/${encodeURIComponent(sample)}`);
+  },
   deleteResult: (id: string) => request<void>(`/api/results/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   exportUrl: (format: 'csv' | 'json', ids: string[]) => `/api/results/export${query({ format, ids: ids.join(',') })}`,
   jobs: () => request<Job[]>('/api/jobs?limit=200'),

@@ -90,14 +90,17 @@ export function EmbeddingScatter(props: ScatterProps) {
       onPointerMove={onMove}
       onPointerLeave={() => useAppStore.getState().setHoveredSample(null)}
       onClick={(e) => {
+        // Open the highlighted point: click coordinates are whole pixels while pointermove's are
+        // fractional, so in a dense cluster "nearest" could pick a neighbour of the shown one.
+        const h = useAppStore.getState().hoveredSample;
         const r = ref.current!.getBoundingClientRect();
-        const i = nearest(e.clientX - r.left, e.clientY - r.top);
+        const i = h !== null && (h >= 1_000_000 ? 'B' : 'A') === which ? h % 1_000_000 : nearest(e.clientX - r.left, e.clientY - r.top);
         useAppStore.getState().openSample(i === null ? null : { index: which === 'A' ? i : props.link[i] >= 0 ? props.link[i] : -1 - i, x: e.clientX, y: e.clientY, source: which });
       }}
     >
       <Marks points={points} x={props.x} y={props.y} sx={sx} sy={sy} highlight={props.highlight} forgetClass={props.forgetClass} colours={props.colours} />
       {hover !== null && (
-        <g className="hover" pointerEvents="none" data-hover={hover}>
+        <g className="hover" pointerEvents="none" data-hover={hover} data-key={points.keys[hover]}>
           <circle cx={sx(props.x[hover])} cy={sy(props.y[hover])} r={6} fill="none" stroke="#000" strokeWidth={2} />
           <text x={sx(props.x[hover]) + 8} y={sy(props.y[hover]) - 8} className="tick" stroke="#fff" strokeWidth={3} paintOrder="stroke">
             true {points.trueClass[hover]} → pred {points.pred[hover]}

@@ -24,6 +24,29 @@ export interface RecordsSlice {
 
 let rowsToken = 0;
 
+const samples = new Map<string, Promise<{ indices: number[]; trueClass: number[] } | null>>();
+
+/**
+ * Engine records name their embedding sample (`cifar10-mini/seeded-2048-200`) instead of storing
+ * its indices: fill them in from the server once per sample, so points can show their images.
+ */
+export async function withSampleIndices(record: ResultRecord): Promise<ResultRecord> {
+  const e = record.embedding;
+  if (e.indices !== null && e.trueClass !== null) return record;
+  if (!/^[a-z0-9-]+\/(reference-2000|seeded-\d+-\d+)$/.test(e.sampleId)) return record;
+  let p = samples.get(e.sampleId);
+  if (!p) {
+    p = api.embeddingSample(e.sampleId).catch(() => {
+      samples.delete(e.sampleId);
+      return null;
+    });
+    samples.set(e.sampleId, p);
+  }
+  const s = await p;
+  if (!s || s.indices.length !== e.pred.length) return record;
+  return { ...record, embedding: { ...e, indices: e.indices ?? s.indices, trueClass: e.trueClass ?? s.trueClass } };
+}
+
 export const createRecordsSlice: StateCreator<AppState, [], [], RecordsSlice> = (set, get) => ({
   rows: [],
   rowsStatus: 'idle',
@@ -63,7 +86,7 @@ export const createRecordsSlice: StateCreator<AppState, [], [], RecordsSlice> = 
     if (get().fullStatus[id] === 'loading') return null;
     set({ fullStatus: { ...get().fullStatus, [id]: 'loading' } });
     try {
-      const record = await api.result(id);
+      const record = await withSampleIndices(await api.result(id));
       const order = [...get().fullOrder.filter((x) => x !== id), id];
       const full = { ...get().full, [id]: record };
       while (order.length > CACHE_SIZE) delete full[order.shift()!];

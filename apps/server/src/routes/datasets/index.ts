@@ -1,11 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { datasetIds, describeDataset, findDataset } from '@mu/engine';
+import { CIFAR10_REFERENCE_SAMPLE, datasetIds, describeDataset, findDataset, loadDataset, seededEmbeddingSample } from '@mu/engine';
 import { notFound } from '../../http/apiError.js';
 import { DatasetImages } from '../../images/datasetImages.js';
 import { Dataset, errors } from '../../schemas/api.js';
 
 const DatasetId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$', description: 'dataset id' });
+
+const EmbeddingSampleList = Type.Object({
+  sampleId: Type.String({ description: 'the record\'s embedding.sampleId, e.g. cifar10-mini/seeded-2048-200' }),
+  indices: Type.Array(Type.Integer(), { description: 'training-set image index of each embedding point, in point order' }),
+  trueClass: Type.Array(Type.Integer(), { description: 'training label of each point' }),
+});
 
 function describe(id: string): Dataset {
   const d = describeDataset(id);
@@ -43,6 +49,44 @@ const datasets: FastifyPluginAsyncTypebox = async (fastify) => {
     '/:id',
     { schema: { tags: ['catalog'], summary: 'One dataset', params: Type.Object({ id: DatasetId }), response: { 200: Dataset, ...errors(400, 404) } } },
     async (request) => describe(known(request.params.id)),
+  );
+
+  const samples = new Map<string, { sampleId: string; indices: number[]; trueClass: number[] }>();
+  fastify.get(
+    '/:id/samples/:sample',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'The image indices and labels of an embedding sample (a record\'s embedding.sampleId is "<dataset>/<sample>")',
+        params: Type.Object({
+          id: DatasetId,
+          sample: Type.String({ pattern: '^(reference-2000|seeded-[0-9]{1,10}-[0-9]{1,5})$', description: 'reference-2000 (cifar10) or seeded-<seed>-<perClass>' }),
+        }),
+        response: { 200: EmbeddingSampleList, ...errors(400, 404) },
+      },
+    },
+    async (request) => {
+      const { id, sample } = request.params;
+      const sampleId = `${id}/${sample}`;
+      const info = describe(known(id));
+      const cached = samples.get(sampleId);
+      if (cached) return cached;
+      if (!info.available) throw notFound(`dataset ${id} is not available on this server (${info.problem})`);
+      let indices: number[];
+      const data = await loadDataset(id);
+      if (sample === 'reference-2000') {
+        if (id !== 'cifar10') throw notFound(`unknown sample: ${sampleId} (reference-2000 exists only for cifar10)`);
+        indices = [...CIFAR10_REFERENCE_SAMPLE];
+      } else {
+        const [, seed, perClass] = /^seeded-(\d+)-(\d+)$/.exec(sample)!.map(Number);
+        if (perClass < 1 || seed > 0xffffffff) throw notFound(`unknown sample: ${sampleId} (expected seed ≤ 4294967295 and at least 1 per class)`);
+        indices = seededEmbeddingSample(data.train.labels, info.numClasses, perClass, seed);
+      }
+      const entry = { sampleId, indices, trueClass: indices.map((i) => data.train.labels[i]) };
+      if (samples.size > 16) samples.delete(samples.keys().next().value!);
+      samples.set(sampleId, entry);
+      return entry;
+    },
   );
 
   fastify.get(
