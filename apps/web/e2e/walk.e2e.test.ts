@@ -205,6 +205,17 @@ describe('walk through engine records (cifar10-mini, small-cnn, class 0)', () =>
     const ps = await page.textContent('[data-testid=privacy-A]');
     const rec = await getJson<{ attack: { subset: { privacyScore: number } } }>(`/api/results/${ids.original}`);
     expect(Number(/= ([\d.]+)/.exec(ps!)![1])).toBeCloseTo(rec.attack.subset.privacyScore, 2);
+    // Success / failure grids: every subset image of both sides once, the subset's own images.
+    const thumbs = await page.$$eval('[data-panel=A] .attack-grid img.thumb', (t) => t.map((x) => ({ side: x.getAttribute('data-side'), i: Number(x.getAttribute('data-i')), image: Number(x.getAttribute('data-image')) })));
+    expect(thumbs.length).toBe(a.attack.subset.count + r.attack.subset.count);
+    const sample = await getJson<{ indices: number[]; trueClass: number[] }>(`/api/datasets/${ENGINE_SCOPE.dataset}/samples/${a.embedding.sampleId.split('/')[1]}`);
+    const subset = sample.indices.filter((_, k) => sample.trueClass[k] === 0);
+    for (const t of thumbs) expect(t.image).toBe(subset[t.i]);
+    const successLine = /Success ([\d.]+)%/.exec((await page.textContent('[data-panel=A]'))!)![1];
+    expect(await page.textContent('[data-testid=grid-success-A] b')).toBe(`Success ${successLine}%`);
+    const first = page.locator('[data-testid=grid-success-A] img.thumb').first();
+    await first.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth === 32, await first.elementHandle());
     await page.screenshot({ path: path.join(OUT, '7-engine-attack.png'), fullPage: true });
   });
 });

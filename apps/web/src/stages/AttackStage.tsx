@@ -6,6 +6,8 @@ import { useColours } from '../components/colours.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ModelName } from '../components/ModelName.js';
 import { attackDots } from '../derive/attackDots.js';
+import { attackGrids, subsetImages } from '../derive/attackGrids.js';
+import { AttackGrid } from '../components/AttackGrid.js';
 import { type AttackMetric, GRID, type Strategy, argmax, attributedToModel, commonIndex, gridIndex, maxSuccessIndex, mergedCurve, thresholdAt } from '../derive/thresholdStrategies.js';
 import { useAppStore } from '../stores/store.js';
 import { useAB } from './useAB.js';
@@ -75,6 +77,16 @@ export function AttackStage() {
             <p>
               <span style={{ color: s.strategy === 'maxSuccess' ? '#b91c1c' : undefined }}>Success {(100 * success / total).toFixed(2)}%</span> · Failure {(100 * (total - success) / total).toFixed(2)}%
             </p>
+            {(() => {
+              const grids = attackGrids(mv, rv, t, dir, metric, { model: subsetImages(rec), retrained: ret ? subsetImages(ret) : null });
+              const common = { total, dataset: rec.config.dataset.id, which, colour, lightColour: which === 'A' ? c.ALight : c.BLight };
+              return (
+                <>
+                  <AttackGrid kind="success" thumbs={grids.success} highlightTitle={s.strategy === 'maxSuccess'} {...common} />
+                  <AttackGrid kind="failure" thumbs={grids.failure} highlightTitle={false} {...common} />
+                </>
+              );
+            })()}
           </div>
         )}
       </ChartFrame>
