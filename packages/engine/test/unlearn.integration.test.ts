@@ -9,6 +9,7 @@ import { standardParams } from '../src/methods/standardParams.js';
 import type { UnlearnMethod } from '../src/methods/types.js';
 import { buildBaseline } from '../src/run/buildBaseline.js';
 import { loadStoredModel, type StoredModel } from '../src/run/checkpointIndex.js';
+import { evaluateUpload } from '../src/run/evaluateUpload.js';
 import { ReferenceCache } from '../src/run/referenceCache.js';
 import { runUnlearning, type UnlearnRunInput } from '../src/run/unlearn.js';
 
@@ -102,5 +103,31 @@ describe('runUnlearning', () => {
       await expect(run).rejects.toThrow(/abort/i);
     }
     expect(files()).toBe(before);
+  });
+
+  it('evaluates an uploaded checkpoint without training: method upload, RTE null, no hyperparameters', async () => {
+    const { record, upload } = await evaluateUpload({
+      checkpointPath: path.join(checkpointDir, `${retrained.meta.id}.json`),
+      data, forgetClass: 2, original, retrained, id: 'up000001', label: 'external', evaluation: { umap: { nEpochs: 30 } },
+    });
+    upload.model.dispose();
+    expect(record.config.method.id).toBe('upload');
+    expect(record.role).toBe('unlearned');
+    expect(record.metrics.RTE).toBeNull();
+    expect(record.config.hyperparameters).toEqual({});
+    expect(record.metrics.UA).toBe(0); // the uploaded weights are the Retrained model's
+  });
+
+  it('refuses an uploaded checkpoint of another architecture', async () => {
+    const other = path.join(dir, 'other');
+    const { Model } = await import('../src/models/model.js');
+    const { createRng } = await import('../src/random.js');
+    const { saveCheckpoint } = await import('../src/train/checkpoint.js');
+    const model = Model.create({ architecture: 'resnet18-w8', inputChannels: 3, numClasses: 10 }, createRng(1));
+    const meta = await saveCheckpoint(other, model, { ...original.meta, role: 'unlearned' });
+    model.dispose();
+    await expect(
+      evaluateUpload({ checkpointPath: path.join(other, `${meta.id}.json`), data, forgetClass: 2, original, retrained, id: 'up000002' }),
+    ).rejects.toThrow('uploaded model is a resnet18-w8 (3 channels, 10 classes), the Original a small-cnn (3, 10)');
   });
 });

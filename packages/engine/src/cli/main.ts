@@ -4,6 +4,7 @@ import { info, infoUsage } from './commands/info.js';
 import { methods, methodsUsage } from './commands/methods.js';
 import { smoke, smokeUsage } from './commands/smoke.js';
 import { unlearn, unlearnUsage } from './commands/unlearn.js';
+import { upload, uploadUsage } from './commands/upload.js';
 import { train, trainUsage } from './commands/train.js';
 import { UsageError } from './usageError.js';
 
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; usage: 
   info: { run: info, usage: infoUsage },
   methods: { run: methods, usage: methodsUsage },
   unlearn: { run: unlearn, usage: unlearnUsage },
+  upload: { run: upload, usage: uploadUsage },
   smoke: { run: smoke, usage: smokeUsage },
 };
 

@@ -53,13 +53,14 @@ export async function saveCheckpoint(dir: string, model: Model, input: Checkpoin
   });
   const blob = new Float32Array(offset);
   values.forEach((v, i) => blob.set(v, tensors[i].offset));
+  // Fields of this checkpoint win over any that a spread-in older meta carries.
   const meta: CheckpointMeta = {
+    ...input,
     format: CHECKPOINT_FORMAT,
     version: CHECKPOINT_VERSION,
     id,
     createdAt: new Date().toISOString(),
     model: { ...model.shape, paramCount: model.paramCount },
-    ...input,
     tensors,
   };
   const paths = checkpointPaths(dir, id);

@@ -1,6 +1,6 @@
 import { loadDataset } from '../../data/loadDataset.js';
-import { checkpointDir } from '../../run/checkpointDir.js';
-import { findDesignated, loadStoredModel, type StoredModel } from '../../run/checkpointIndex.js';
+import { loadStoredModel, type StoredModel } from '../../run/checkpointIndex.js';
+import { loadDesignatedModels } from '../designatedModels.js';
 import { resultsDir } from '../../run/resultStore.js';
 import { runUnlearning } from '../../run/unlearn.js';
 import { loadCustomMethods } from '../loadCustomMethods.js';
@@ -27,26 +27,17 @@ export async function unlearn(argv: string[]): Promise<void> {
   await loadCustomMethods();
   await printBackend();
 
-  const dir = checkpointDir();
-  const load = (id: string) => loadStoredModel(dir, id);
-  const originalMeta =
-    typeof own.original === 'string'
-      ? null
-      : await findDesignated(dir, { role: 'original', dataset: own.dataset as string | undefined, architecture: own.arch as string | undefined });
-  if (typeof own.original !== 'string' && !originalMeta) {
-    throw new Error(`no Original checkpoint in ${dir}${own.dataset ? ` for ${own.dataset}` : ''} (train one with mu train)`);
-  }
-  const original = await load(typeof own.original === 'string' ? own.original : originalMeta!.id);
-  const models: StoredModel[] = [original];
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const { original, retrained, dir } = await loadDesignatedModels({
+    original: str(own.original),
+    retrained: str(own.retrained),
+    dataset: str(own.dataset),
+    architecture: str(own.arch),
+    forgetClass,
+  });
+  const models: StoredModel[] = retrained ? [original, retrained] : [original];
   try {
-    const retrainedMeta =
-      typeof own.retrained === 'string'
-        ? null
-        : await findDesignated(dir, { role: 'retrained', dataset: original.meta.dataset.id, architecture: original.meta.model.architecture, forgetClass });
-    const retrained = typeof own.retrained === 'string' ? await load(own.retrained) : retrainedMeta ? await load(retrainedMeta.id) : null;
-    if (retrained) models.push(retrained);
-    else console.error(`warning: no Retrained model for class ${forgetClass}: attack curves and PS will be null`);
-    const base = typeof own.base === 'string' ? await load(own.base) : undefined;
+    const base = typeof own.base === 'string' ? await loadStoredModel(dir, own.base) : undefined;
     if (base) models.push(base);
     const data = await loadDataset(original.meta.dataset.id);
 
@@ -60,7 +51,7 @@ export async function unlearn(argv: string[]): Promise<void> {
         original,
         retrained,
         base,
-        label: typeof own.label === 'string' ? own.label : null,
+        label: str(own.label) ?? null,
         checkpointDir: dir,
         resultsDir: resultsDir(),
         trackForgetAccuracy: !own['no-forget-accuracy'],
