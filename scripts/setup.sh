@@ -10,7 +10,7 @@ APT_PACKAGES=(dataset-fashion-mnist chromium)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
-# Debian packages: Fashion-MNIST.
+# Debian packages: Fashion-MNIST, and Chromium for the browser tests.
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  server: { proxy: { '/api': 'http://127.0.0.1:' + (process.env.MU_API_PORT ?? '3000') } },
+  // `pnpm dev`: Vite serves the app with hot reload and forwards /api to the server (PORT, default 8642).
+  server: { proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? '8642'}` } },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 800 },
 });
