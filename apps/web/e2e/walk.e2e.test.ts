@@ -193,7 +193,9 @@ describe('walk through engine records (cifar10-mini, small-cnn, class 0)', () =>
     const { classNames } = await getJson<{ classNames: string[] }>(`/api/datasets/${ENGINE_SCOPE.dataset}`);
     expect(await page.textContent('[role=dialog][aria-label="Instance details"]')).toContain(`True Class: ${classNames[sample.trueClass[hovered]]}`);
     await page.screenshot({ path: path.join(OUT, '6-engine-contrast.png'), fullPage: true });
-    await page.click('[role=dialog][aria-label="Instance details"] button[aria-label=Close]');
+    await page.focus('[role=dialog][aria-label="Instance details"] button[aria-label=Close]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[role=dialog][aria-label="Instance details"]', { state: 'detached' });
   });
 
   it('Attack: one dot per subset image of the model and of the Retrained model', async () => {
@@ -247,6 +249,33 @@ describe('first load with 20+ stored results', () => {
     console.log(`first load, navigation start → Screen table with ${api.length} rows: ${ms.toFixed(0)} ms`);
     expect(await fresh.$$eval('[data-testid=model-table] tbody tr[data-id]', (r) => r.length)).toBeGreaterThanOrEqual(20);
     await fresh.screenshot({ path: path.join(OUT, '8-screen-20-rows.png'), fullPage: true });
+
+    // Parallel coordinates: one line per run; brushing lr to one decade filters the table live.
+    await fresh.check('text=Parallel coordinates');
+    await fresh.waitForSelector('svg.parallel');
+    expect(await fresh.$$eval('svg.parallel .lines path', (p) => p.length)).toBe(api.length);
+    const axis = await fresh.$eval('svg.parallel g[data-axis=lr]', (g) => {
+      const r = g.querySelector('rect.brush-area')!.getBoundingClientRect();
+      const svg = (g as SVGGElement).ownerSVGElement!.getBoundingClientRect();
+      return { x: r.x + r.width / 2, top: svg.y, scale: g.getAttribute('data-scale'), domain: g.getAttribute('data-domain')!.split(',').map(Number), range: g.getAttribute('data-range')!.split(',').map(Number) };
+    });
+    expect(axis.scale).toBe('log');
+    const yOf = (v: number) => axis.top + axis.range[0] + ((Math.log(v) - Math.log(axis.domain[0])) / (Math.log(axis.domain[1]) - Math.log(axis.domain[0]))) * (axis.range[1] - axis.range[0]);
+    await fresh.mouse.move(axis.x, yOf(5e-4));
+    await fresh.mouse.down();
+    await fresh.mouse.move(axis.x, yOf(2e-3), { steps: 3 });
+    await fresh.mouse.move(axis.x, yOf(5e-3), { steps: 3 });
+    await fresh.mouse.up();
+    const full = await getJson<{ id: string; role: string; hyperparameters: Record<string, unknown> }[]>('/api/results?dataset=cifar10&architecture=resnet18&forgetClass=0');
+    const expected = full.filter((r) => r.role !== 'unlearned' || (r.hyperparameters.lr as number) === 0.001).map((r) => r.id).sort();
+    expect(expected.length).toBeLessThan(full.length);
+    await fresh.waitForFunction((n) => document.querySelectorAll('[data-testid=model-table] tbody tr[data-id]').length === n, expected.length);
+    expect((await fresh.$$eval('[data-testid=model-table] tbody tr[data-id]', (r) => r.map((x) => x.getAttribute('data-id')!))).sort()).toEqual(expected);
+    expect(await fresh.$$eval('svg.parallel .lines path[data-visible=true]', (p) => p.length)).toBe(expected.length);
+    await fresh.screenshot({ path: path.join(OUT, '9-parallel-brushed.png'), fullPage: true });
+    // A click on the axis without a drag clears its brush.
+    await fresh.mouse.click(axis.x, yOf(1e-3));
+    await fresh.waitForFunction((n) => document.querySelectorAll('[data-testid=model-table] tbody tr[data-id]').length === n, full.length);
     await context.close();
   });
 });

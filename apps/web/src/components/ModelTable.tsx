@@ -3,6 +3,7 @@ import { api } from '../api/client.js';
 import type { Job, ResultHeadline } from '../api/types.js';
 import { cellColour, colourDomains, type MetricKey } from '../derive/rankColours.js';
 import { filterRows, nextSort, type SortKey, sortRows } from '../derive/sortRows.js';
+import { brushRows, parallelAxes } from '../derive/parallel.js';
 import { isLive } from '../stores/jobsSlice.js';
 import { useAppStore } from '../stores/store.js';
 import { useColours } from './colours.js';
@@ -50,7 +51,8 @@ export function ModelTable({ rows, onDetails }: { rows: ResultHeadline[]; onDeta
   const c = useColours();
   const [menu, setMenu] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
-  const visible = useMemo(() => sortRows(filterRows(rows, s.methodFilter), s.sort), [rows, s.methodFilter, s.sort]);
+  const axes = useMemo(() => parallelAxes(rows), [rows]);
+  const visible = useMemo(() => sortRows(brushRows(filterRows(rows, s.methodFilter), axes, s.brushes), s.sort), [rows, axes, s.methodFilter, s.brushes, s.sort]);
   const domains = useMemo(() => colourDomains(visible), [visible]);
   const placeholders = useMemo(
     () => Object.values(s.jobs).filter((j: Job) => isLive(j) && j.kind !== 'sweep' && j.spec.dataset === s.dataset && j.spec.architecture === s.architecture && (j.spec.forgetClass === s.forgetClass || j.kind === 'original')),

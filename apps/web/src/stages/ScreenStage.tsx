@@ -1,4 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { ChartFrame } from '../charts/ChartFrame.js';
+import { ParallelCoordinates } from '../charts/ParallelCoordinates.js';
+import { useColours } from '../components/colours.js';
+import { brushRows, parallelAxes } from '../derive/parallel.js';
+import { filterRows } from '../derive/sortRows.js';
 import { DetailsDrawer } from '../components/DetailsDrawer.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ModelTable } from '../components/ModelTable.js';
@@ -12,6 +17,13 @@ export function ScreenStage() {
   const forgetClass = useAppStore((s) => s.forgetClass);
   const setStage = useAppStore((s) => s.setStage);
   const [details, setDetails] = useState<string | null>(null);
+  const [parallel, setParallel] = useState(false);
+  const brushes = useAppStore((s) => s.brushes);
+  const methodFilter = useAppStore((s) => s.methodFilter);
+  const c = useColours();
+  const axes = useMemo(() => parallelAxes(rows), [rows]);
+  const visible = useMemo(() => new Set(brushRows(filterRows(rows, methodFilter), axes, brushes).map((r) => r.id)), [rows, axes, methodFilter, brushes]);
+  const brushed = Object.keys(brushes).length > 0;
   if (forgetClass === null) return <EmptyState message="Select the target forget class first." />;
   return (
     <div className="panel">
@@ -21,7 +33,26 @@ export function ScreenStage() {
         <span className="legend-bar blues">Efficiency <i>Worst</i><b /><i>Best</i></span>
         <span className="legend-bar oranges">Privacy <i>0</i><b /><i>1</i></span>
         {status === 'loading' && <span className="loading" role="status">Loading…</span>}
+        <label><input type="checkbox" checked={parallel} onChange={(e) => setParallel(e.target.checked)} /> Parallel coordinates</label>
+        {brushed && <button onClick={() => Object.keys(brushes).forEach((k) => useAppStore.getState().setBrush(k, null))}>Clear brushes</button>}
       </div>
+      {parallel && rows.length > 0 && (
+        <ChartFrame title="All runs" name="parallel">
+          {(w) => (
+            <ParallelCoordinates
+              rows={rows}
+              axes={axes}
+              visible={visible}
+              brushes={brushes}
+              onBrush={(k, r) => useAppStore.getState().setBrush(k, r)}
+              onPick={(id, which) => (which === 'A' ? useAppStore.getState().pickA(id) : useAppStore.getState().pickB(id))}
+              colours={c.classes}
+              width={w}
+              height={260}
+            />
+          )}
+        </ChartFrame>
+      )}
       {status === 'error' ? (
         <div className="inline-error" role="alert">
           {error} <button onClick={() => void useAppStore.getState().loadRows()}>Retry</button>
