@@ -10,6 +10,7 @@ import type { UnlearnMethod } from '../src/methods/types.js';
 import { buildBaseline } from '../src/run/buildBaseline.js';
 import { loadStoredModel, type StoredModel } from '../src/run/checkpointIndex.js';
 import { evaluateUpload } from '../src/run/evaluateUpload.js';
+import { newId } from '../src/train/checkpoint.js';
 import { ReferenceCache } from '../src/run/referenceCache.js';
 import { runUnlearning, type UnlearnRunInput } from '../src/run/unlearn.js';
 
@@ -108,7 +109,7 @@ describe('runUnlearning', () => {
   it('evaluates an uploaded checkpoint without training: method upload, RTE null, no hyperparameters', async () => {
     const { record, upload } = await evaluateUpload({
       checkpointPath: path.join(checkpointDir, `${retrained.meta.id}.json`),
-      data, forgetClass: 2, original, retrained, id: 'up000001', label: 'external', evaluation: { umap: { nEpochs: 30 } },
+      data, forgetClass: 2, original, retrained, id: newId(), label: 'external', evaluation: { umap: { nEpochs: 30 } },
     });
     upload.model.dispose();
     expect(record.config.method.id).toBe('upload');
@@ -127,7 +128,7 @@ describe('runUnlearning', () => {
     const meta = await saveCheckpoint(other, model, { ...original.meta, role: 'unlearned' });
     model.dispose();
     await expect(
-      evaluateUpload({ checkpointPath: path.join(other, `${meta.id}.json`), data, forgetClass: 2, original, retrained, id: 'up000002' }),
+      evaluateUpload({ checkpointPath: path.join(other, `${meta.id}.json`), data, forgetClass: 2, original, retrained, id: newId() }),
     ).rejects.toThrow('uploaded model is a resnet18-w8 (3 channels, 10 classes), the Original a small-cnn (3, 10)');
   });
 });
