@@ -1,3 +1,5 @@
+import { checkForgetClass } from '../data/checkForgetClass.js';
+
 /** UA, RA, TUA and TRA of one model (metrics.md §2). */
 export interface UnlearningAccuracies {
   UA: number | null;
@@ -21,9 +23,7 @@ export function unlearningAccuracies(
   if (testAccuracy.length !== numClasses) {
     throw new Error(`invalid test accuracy length: ${testAccuracy.length} (expected ${numClasses})`);
   }
-  if (!(Number.isInteger(forgetClass) && forgetClass >= 0 && forgetClass < numClasses)) {
-    throw new Error(`invalid forget class: ${forgetClass} (expected 0..${numClasses - 1})`);
-  }
+  checkForgetClass(forgetClass, numClasses);
   return {
     UA: trainAccuracy[forgetClass],
     RA: retainMean(trainAccuracy, forgetClass),

@@ -1,3 +1,4 @@
+import { checkForgetClass } from '../data/checkForgetClass.js';
 import { classSplit } from '../data/classSplit.js';
 import type { LoadedDataset } from '../data/loadDataset.js';
 import { ckaBatchRanges } from '../metrics/ckaBatchRanges.js';
@@ -61,9 +62,7 @@ export function evaluationPlan(
 ): EvaluationPlan {
   const { descriptor } = data;
   const C = descriptor.numClasses;
-  if (!(Number.isInteger(forgetClass) && forgetClass >= 0 && forgetClass < C)) {
-    throw new Error(`invalid forget class: ${forgetClass} (expected 0..${C - 1})`);
-  }
+  checkForgetClass(forgetClass, C);
   const embedding = embeddingSample(descriptor.id, data.train.labels, C);
   const forgetIndices = classSplit(data.train.labels, forgetClass, C).forget;
   const position = new Map(Array.from(forgetIndices, (index, p) => [index, p]));

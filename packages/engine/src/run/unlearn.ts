@@ -1,3 +1,4 @@
+import { checkForgetClass } from '../data/checkForgetClass.js';
 import { rm } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
 import type { ResultRecord } from '@mu/schema';
@@ -85,9 +86,7 @@ export async function runUnlearning(input: UnlearnRunInput, hooks: UnlearnRunHoo
   // Validate
   const method = getMethod(input.methodId);
   const params: MethodParams = resolveParams(method.descriptor, input.params ?? {});
-  if (!Number.isInteger(forgetClass) || forgetClass < 0 || forgetClass >= dataset.numClasses) {
-    throw new Error(`invalid forget class: ${forgetClass} (expected an integer 0..${dataset.numClasses - 1})`);
-  }
+  checkForgetClass(forgetClass, dataset.numClasses);
   const seed = input.seed ?? 2048;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`invalid seed: ${seed} (expected an integer 0..4294967295)`);
   for (const [what, m] of [['base', base], ['Original', input.original], ['Retrained', input.retrained]] as const) {

@@ -1,3 +1,4 @@
+import { checkForgetClass } from '../../data/checkForgetClass.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDataset } from '../../data/loadDataset.js';
@@ -29,9 +30,7 @@ export async function upload(argv: string[]): Promise<void> {
   const { original, retrained, dir } = await loadDesignatedModels({ original: values.original, retrained: values.retrained, forgetClass });
   try {
     const data = await loadDataset(original.meta.dataset.id);
-    if (forgetClass < 0 || forgetClass >= data.descriptor.numClasses) {
-      throw new Error(`invalid forget class: ${forgetClass} (expected an integer 0..${data.descriptor.numClasses - 1})`);
-    }
+    checkForgetClass(forgetClass, data.descriptor.numClasses);
     const id = newId();
     const { record, upload: stored } = await evaluateUpload(
       { checkpointPath: path.resolve(positionals[0]), data, forgetClass, original, retrained, id, label: values.label ?? path.basename(positionals[0]) },
