@@ -1,5 +1,3 @@
-import { useEffect, useMemo } from 'react';
-import type { ResultRecord } from '../api/types.js';
 import { AttackPanelChart } from '../charts/AttackPanelChart.js';
 import { ChartFrame } from '../charts/ChartFrame.js';
 import { useColours } from '../components/colours.js';
@@ -8,9 +6,10 @@ import { ModelName } from '../components/ModelName.js';
 import { attackDots } from '../derive/attackDots.js';
 import { attackGrids, subsetImages } from '../derive/attackGrids.js';
 import { AttackGrid } from '../components/AttackGrid.js';
-import { type AttackMetric, GRID, type Strategy, argmax, attributedToModel, commonIndex, gridIndex, maxSuccessIndex, mergedCurve, thresholdAt } from '../derive/thresholdStrategies.js';
+import { type AttackMetric, attributedToModel, GRID, gridIndex, type Strategy } from '../derive/thresholdStrategies.js';
 import { useAppStore } from '../stores/store.js';
 import { useAB } from './useAB.js';
+import { useAttackPanels } from './useAttackPanels.js';
 
 const STRATEGIES: { value: Strategy; label: string; help: string }[] = [
   { value: 'custom', label: 'Custom Threshold', help: 'Manually set the threshold by dragging a slider for custom control.' },
@@ -19,42 +18,19 @@ const STRATEGIES: { value: Strategy; label: string; help: string }[] = [
   { value: 'common', label: 'Common Threshold', help: 'Sets a single threshold that maximizes the sum of attack scores across two different models.' },
 ];
 
-function useRetrained(record: ResultRecord | null): ResultRecord | null {
-  const id = record?.references.retrainedModelId ?? null;
-  const r = useAppStore((s) => (id ? s.full[id] ?? null : null));
-  useEffect(() => {
-    if (id) void useAppStore.getState().loadFull(id);
-  }, [id]);
-  return r;
-}
-
 /** Attack: per model vs Retrained — dot histograms, threshold, curves, strategies, worst case (ui.md §4). */
 export function AttackStage() {
   const { a, b, aId, bId } = useAB();
-  const ra = useRetrained(a);
-  const rb = useRetrained(b);
+  const panels = useAttackPanels();
   const s = useAppStore();
   const c = useColours();
   const metric = s.metric;
-  const mA = useMemo(() => (a?.attack ? mergedCurve(a.attack.subset, metric) : null), [a, metric]);
-  const mB = useMemo(() => (b?.attack ? mergedCurve(b.attack.subset, metric) : null), [b, metric]);
-  const vals = (r: ResultRecord | null) => (r?.attack ? r.attack.subset[metric] : null);
-  const thresholdFor = (panel: 'A' | 'B'): number => {
-    const merged = panel === 'A' ? mA : mB;
-    const rec = panel === 'A' ? a : b;
-    const ret = panel === 'A' ? ra : rb;
-    if (s.strategy === 'custom' || !merged) return s.customThreshold[metric];
-    if (s.worstCase && s.worstCase.panel === panel) return s.worstCase.threshold;
-    if (s.strategy === 'maxScore') return thresholdAt(metric, argmax(merged.score));
-    if (s.strategy === 'common') return thresholdAt(metric, commonIndex(mA, mB));
-    const mv = vals(rec), rv = vals(ret);
-    return mv && rv ? thresholdAt(metric, maxSuccessIndex(mv, rv, merged, metric)) : s.customThreshold[metric];
-  };
   if (!aId || !bId) return <EmptyState message="Select both model A and model B." action={{ label: 'Go to Screen', onClick: () => s.setStage('screen') }} />;
-  if (!a || !b) return <div className="skeleton" style={{ height: 300 }}>Loading…</div>;
-  const tA = thresholdFor('A');
-  const tB = thresholdFor('B');
-  const panel = (which: 'A' | 'B', rec: ResultRecord, ret: ResultRecord | null, merged: typeof mA, t: number) => {
+  if (!a || !b || !panels) return <div className="skeleton" style={{ height: 300 }}>Loading…</div>;
+  const tA = panels.A.threshold;
+  const tB = panels.B.threshold;
+  const panel = (which: 'A' | 'B') => {
+    const { record: rec, retrainedRecord: ret, merged, threshold: t } = panels[which];
     const colour = which === 'A' ? c.A : c.B;
     const label = `Model ${which}`;
     if (rec.role === 'retrained') return <EmptyState message="This is the Retrained model — nothing to attack" />;
@@ -95,7 +71,7 @@ export function AttackStage() {
   return (
     <div>
       <div className="attack-controls">
-        {([['A', a, mA], ['B', b, mB]] as const).map(([which, rec]) => (
+        {([['A', a], ['B', b]] as const).map(([which, rec]) => (
           <button
             key={which}
             className="worst"
@@ -140,8 +116,8 @@ export function AttackStage() {
         </div>
       </div>
       <div className="twin">
-        {panel('A', a, ra, mA, tA)}
-        {panel('B', b, rb, mB, tB)}
+        {panel('A')}
+        {panel('B')}
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { type AttackSlice, createAttackSlice } from './attackSlice.js';
 import { type CatalogSlice, createCatalogSlice } from './catalogSlice.js';
 import { type ContextSlice, createContextSlice } from './contextSlice.js';
 import { createHoverSlice, type HoverSlice } from './hoverSlice.js';
+import { createInstanceSetSlice, type InstanceSetSlice } from './instanceSetSlice.js';
 import { createJobsSlice, type JobsSlice } from './jobsSlice.js';
 import { createRecordsSlice, type RecordsSlice } from './recordsSlice.js';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.js';
@@ -15,7 +16,7 @@ export interface EffectsSlice {
   onJobFinished(job: Job): void;
 }
 
-export type AppState = ContextSlice & CatalogSlice & RecordsSlice & SelectionSlice & JobsSlice & AttackSlice & UiSlice & ToastSlice & HoverSlice & EffectsSlice;
+export type AppState = ContextSlice & CatalogSlice & RecordsSlice & SelectionSlice & JobsSlice & AttackSlice & UiSlice & ToastSlice & HoverSlice & InstanceSetSlice & EffectsSlice;
 
 /** The one bound store (zustand slices pattern). */
 export const useAppStore = create<AppState>()((...a) => {
@@ -30,6 +31,7 @@ export const useAppStore = create<AppState>()((...a) => {
     ...createUiSlice(...a),
     ...createToastSlice(...a),
     ...createHoverSlice(...a),
+    ...createInstanceSetSlice(...a),
     onJobFinished: (job) => {
       const s = get();
       if (job.status === 'failed') s.toast('error', `Job ${job.id} failed: ${job.error ?? 'unknown error'}`);
