@@ -15,6 +15,7 @@ import architectures from './routes/architectures/index.js';
 import baselines from './routes/baselines/index.js';
 import checkpoints from './routes/checkpoints/index.js';
 import datasets from './routes/datasets/index.js';
+import estimates from './routes/estimates/index.js';
 import health from './routes/health/index.js';
 import imports from './routes/imports/index.js';
 import jobRoutes from './routes/jobs/index.js';
@@ -26,7 +27,7 @@ export interface AppOptions {
 }
 
 /** Routes by resource: the folder under routes/ is the path under /api. */
-const ROUTES = { health, datasets, architectures, methods, baselines, checkpoints, jobs: jobRoutes, results, imports };
+const ROUTES = { health, datasets, architectures, methods, baselines, estimates, checkpoints, jobs: jobRoutes, results, imports };
 
 /**
  * The whole server as one plugin: third-party plugins, then ours (config, validation, store,

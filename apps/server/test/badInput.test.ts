@@ -71,6 +71,8 @@ const cases: Case[] = [
   ['export format', (s) => s.get('/api/results/export?format=xlsx'), 400, /^querystring\.format must be one of "csv", "json" \(got "xlsx"\)$/],
   ['export ids with a path', (s) => s.get('/api/results/export?format=csv&ids=ref0-0000,..%2Fetc'), 400, /^querystring\.ids must be comma-separated record ids/],
   ['baselines of an unknown dataset', (s) => s.get('/api/baselines?dataset=imagenet&architecture=small-cnn'), 400, /^unknown dataset: imagenet/],
+  ['estimates of an unknown architecture', (s) => s.get('/api/estimates?dataset=cifar10-mini&architecture=vgg'), 400, /^unknown architecture/],
+  ['estimates without a dataset', (s) => s.get('/api/estimates?architecture=small-cnn'), 400, /dataset/],
 
   // Uploads: wrong type, corrupt, oversized
   ['import that is not multipart', (s) => s.post('/api/imports/results', { files: [] }), 415, /^expected a multipart\/form-data upload$/],

@@ -128,6 +128,16 @@ describe('server pipeline (cifar10-mini, small-cnn)', () => {
     expect(children.map((c: { spec: { params: { lr: number } } }) => c.spec.params.lr).sort()).toEqual([1e-4, 1e-3]);
   });
 
+  it('estimates stage and epoch times from the runs on this backend', async () => {
+    const e = (await s.get(`/api/estimates?dataset=${scope.dataset}&architecture=${scope.architecture}`)).body;
+    const health = (await s.get('/api/health')).body;
+    expect(e.backend).toBe(health.backend.name);
+    const engineRecords = (await s.get(`/api/results?dataset=${scope.dataset}&architecture=${scope.architecture}`)).body.filter((r: { source: string }) => r.source === 'engine');
+    expect(e.records).toBe(engineRecords.length);
+    for (const key of ['original', 'retrained', 'ga', 'ft']) expect(e.epochSeconds[key]).toBeGreaterThan(0);
+    for (const stage of ['evaluate', 'embedding', 'attack', 'cka']) expect(e.stageSeconds[stage]).toBeGreaterThan(0);
+  });
+
   it('lists results with headline metrics or summaries, fetches one in full, exports CSV and JSON', async () => {
     const list = await s.get('/api/results');
     expect(list.status).toBe(200);

@@ -1,10 +1,32 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** Where the browser tests save their screenshots. */
+export const OUT = path.join(ROOT, 'test-output', 'e2e');
+
+/**
+ * Debian's Chromium, headless (never a downloaded browser), with one 1440 × 1000 page on which any
+ * blocking dialog fails the test (the app must never use alert/confirm).
+ */
+export async function openBrowser(pageOptions: BrowserContextOptions = {}): Promise<{ browser: Browser; page: Page }> {
+  mkdirSync(OUT, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, ...pageOptions });
+  page.on('dialog', () => {
+    throw new Error('a blocking dialog appeared');
+  });
+  return { browser, page };
+}
 
 /** A free loopback port. */
 export function freePort(): Promise<number> {

@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEngineRecords, ENGINE_SCOPE, importCopies, importFixtures, ROOT, startServer } from './serverHarness.js';
+import { buildEngineRecords, ENGINE_SCOPE, importCopies, importFixtures, openBrowser, OUT, startServer } from './serverHarness.js';
 
-const OUT = path.join(ROOT, 'test-output', 'e2e');
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let page: Page;
@@ -53,21 +51,12 @@ async function hoverLatency(x: number, y: number): Promise<number> {
 const getJson = async <T,>(p: string): Promise<T> => (await fetch(`${server.url}${p}`)).json() as Promise<T>;
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
   server = await startServer(undefined, { MU_EVALUATION: 'fast' });
   await importFixtures(server.url);
   // The engine trains while the fixture walk runs; its describe block waits for it.
   engine = buildEngineRecords(server.url);
   engine.catch(() => undefined);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  page.on('dialog', () => {
-    throw new Error('a blocking dialog appeared');
-  });
+  ({ browser, page } = await openBrowser());
 });
 
 afterAll(async () => {
@@ -153,7 +142,7 @@ describe('walk through engine records (cifar10-mini, small-cnn, class 0)', () =>
   it('Screen: lists the Original, the Retrained model and the GA run with the API’s values', async () => {
     ({ gaId } = await engine);
     const q = `dataset=${ENGINE_SCOPE.dataset}&architecture=${ENGINE_SCOPE.architecture}&forgetClass=0`;
-    const api = await getJson<{ id: string; role: string; metrics: { UA: number | null; RA: number | null } }[]>(`/api/results?${q}`);
+    const api = await getJson<{ id: string; modelId: string; role: string; metrics: { UA: number | null; RA: number | null } }[]>(`/api/results?${q}`);
     expect(api.map((r) => r.role).sort()).toEqual(['original', 'retrained', 'unlearned']);
     ids = { original: api.find((r) => r.role === 'original')!.id, retrained: api.find((r) => r.role === 'retrained')!.id };
     await page.goto(`${server.url}/?stage=screen&d=${ENGINE_SCOPE.dataset}&a=${ENGINE_SCOPE.architecture}&fc=0`);
@@ -164,6 +153,11 @@ describe('walk through engine records (cifar10-mini, small-cnn, class 0)', () =>
     expect(await page.textContent(`tr[data-id="${gaId}"] td[data-metric=RA]`)).toBe(ga.metrics.RA!.toFixed(3));
     expect(await page.isChecked(`input[aria-label="Model A: ${ids.original}"]`)).toBe(true);
     expect(await page.isChecked(`input[aria-label="Model B: ${ids.retrained}"]`)).toBe(true);
+    // The designated Original offers its weights, but is already the reference.
+    await page.click(`button[aria-label="Actions for ${ids.original}"]`);
+    expect(await page.isDisabled('[role=menu] >> text=Designate as reference')).toBe(true);
+    expect(await page.getAttribute('[role=menu] >> text=Download weights', 'href')).toBe(`/api/checkpoints/${api.find((r) => r.id === ids.original)!.modelId}/weights`);
+    await page.keyboard.press('Escape');
     await page.check(`input[aria-label="Model B: ${gaId}"]`);
     await page.screenshot({ path: path.join(OUT, '5-engine-screen.png'), fullPage: true });
   });
@@ -208,16 +202,20 @@ describe('walk through engine records (cifar10-mini, small-cnn, class 0)', () =>
     const rec = await getJson<{ attack: { subset: { privacyScore: number } } }>(`/api/results/${ids.original}`);
     expect(Number(/= ([\d.]+)/.exec(ps!)![1])).toBeCloseTo(rec.attack.subset.privacyScore, 2);
     // Success / failure grids: every subset image of both sides once, the subset's own images.
-    const thumbs = await page.$$eval('[data-panel=A] .attack-grid img.thumb', (t) => t.map((x) => ({ side: x.getAttribute('data-side'), i: Number(x.getAttribute('data-i')), image: Number(x.getAttribute('data-image')) })));
+    const thumbs = await page.$$eval('[data-panel=A] .attack-grid .thumb', (t) => t.map((x) => ({ side: x.getAttribute('data-side'), i: Number(x.getAttribute('data-i')), image: Number(x.getAttribute('data-image')) })));
     expect(thumbs.length).toBe(a.attack.subset.count + r.attack.subset.count);
     const sample = await getJson<{ indices: number[]; trueClass: number[] }>(`/api/datasets/${ENGINE_SCOPE.dataset}/samples/${a.embedding.sampleId.split('/')[1]}`);
     const subset = sample.indices.filter((_, k) => sample.trueClass[k] === 0);
     for (const t of thumbs) expect(t.image).toBe(subset[t.i]);
     const successLine = /Success ([\d.]+)%/.exec((await page.textContent('[data-panel=A]'))!)![1];
     expect(await page.textContent('[data-testid=grid-success-A] b')).toBe(`Success ${successLine}%`);
-    const first = page.locator('[data-testid=grid-success-A] img.thumb').first();
+    // Thumbnails are tiles of one sprite sheet (a CSS background); wait until it has arrived.
+    const first = page.locator('[data-testid=grid-success-A] .thumb').first();
     await first.scrollIntoViewIfNeeded();
-    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth === 32, await first.elementHandle());
+    await page.waitForFunction((el) => {
+      const url = /url\("(.*)"\)/.exec(getComputedStyle(el as Element).backgroundImage)?.[1];
+      return url !== undefined && performance.getEntriesByName(url).some((e) => (e as PerformanceResourceTiming).responseEnd > 0);
+    }, await first.elementHandle());
     await page.screenshot({ path: path.join(OUT, '7-engine-attack.png'), fullPage: true });
   });
 });
@@ -226,8 +224,18 @@ describe('Build: start and cancel a job on cifar10-mini', () => {
   it('queues a Retrained model, shows it live, survives a reload and cancels', async () => {
     await page.goto(`${server.url}/?stage=build&d=cifar10-mini&a=small-cnn&fc=1`);
     await page.waitForSelector('button:has-text("Train Retrained for automobile"):not([disabled])');
+    // The engine runs above timed an Original and a Retrained model on this backend: the banner
+    // estimates both from them (recipe epochs unless set; 1 epoch here).
+    await page.fill('input[aria-label="Epochs for the reference models"]', '1');
+    const e = await getJson<{ epochSeconds: Record<string, number>; stageSeconds: Record<string, number | null> }>(`/api/estimates?dataset=cifar10-mini&architecture=small-cnn`);
+    expect(e.epochSeconds.retrained).toBeGreaterThan(0);
+    await page.waitForFunction(() => /Retrained: estimated ~\d/.test(document.querySelector('[data-testid=baseline-estimates]')?.textContent ?? ''));
     await page.click('button:has-text("Train Retrained for automobile")');
     await page.waitForSelector('[data-testid=job-queue] li[data-status=running], [data-testid=job-queue] li[data-status=queued]');
+    // The stepper follows the running job through its stages.
+    const job = (await page.getAttribute('[data-testid=job-queue] li[data-status=running], [data-testid=job-queue] li[data-status=queued]', 'data-job'))!;
+    await page.waitForSelector(`[data-testid=job-stepper][data-job="${job}"] li[data-state=active]`);
+    expect((await getJson<{ spec: { epochs: number } }>(`/api/jobs/${job}`)).spec.epochs).toBe(1);
     await page.reload();
     const li = await page.waitForSelector('[data-testid=job-queue] li[data-status=running], [data-testid=job-queue] li[data-status=queued]', { timeout: 2000 });
     await page.screenshot({ path: path.join(OUT, '1-build.png'), fullPage: true });

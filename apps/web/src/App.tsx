@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { subscribeJobEvents } from './api/jobEvents.js';
+import { useColours } from './components/colours.js';
 import { Header } from './components/Header.js';
 import { Toasts } from './components/Toasts.js';
+import { useRovingFocus } from './components/useRovingFocus.js';
 import { AttackStage } from './stages/AttackStage.js';
 import { BuildStage } from './stages/BuildStage.js';
 import { ContrastStage } from './stages/ContrastStage.js';
@@ -10,9 +12,17 @@ import { useBootstrap } from './stores/useBootstrap.js';
 import { useAppStore } from './stores/store.js';
 import { useUrlSync } from './stores/useUrlSync.js';
 
+const STAGE_PANELS = [
+  ['build', 'Build', BuildStage],
+  ['screen', 'Screen', ScreenStage],
+  ['contrast', 'Contrast', ContrastStage],
+  ['attack', 'Attack', AttackStage],
+] as const;
+
 /** The frame: header, the four stages (all stay mounted, only the current one shows), toasts. */
 export function App() {
   useUrlSync();
+  useRovingFocus();
   useBootstrap();
   useEffect(
     () =>
@@ -28,14 +38,18 @@ export function App() {
     [],
   );
   const stage = useAppStore((s) => s.stage);
+  const c = useColours();
+  // The theme's model colours for the stylesheet (table row markers).
+  const themeVars = { '--model-a': c.A, '--model-b': c.B } as React.CSSProperties;
   return (
-    <div className="app">
+    <div className="app" style={themeVars}>
       <Header />
       <main className="stage-area">
-        <section hidden={stage !== 'build'} aria-label="Build"><BuildStage /></section>
-        <section hidden={stage !== 'screen'} aria-label="Screen"><ScreenStage /></section>
-        <section hidden={stage !== 'contrast'} aria-label="Contrast"><ContrastStage /></section>
-        <section hidden={stage !== 'attack'} aria-label="Attack"><AttackStage /></section>
+        {STAGE_PANELS.map(([name, label, Stage]) => (
+          <section key={name} id={`stage-${name}`} role="tabpanel" aria-label={label} hidden={stage !== name}>
+            <Stage />
+          </section>
+        ))}
       </main>
       <Toasts />
     </div>

@@ -17,6 +17,23 @@ export const Health = Type.Object({
   jobs: Type.Object({ queued: Type.Integer(), running: Type.Integer() }),
 });
 
+const StageSeconds = Nullable(Type.Number({ minimum: 0 }));
+
+export const TimeEstimates = Type.Object({
+  backend: Nullable(Type.String({ description: 'the backend whose runs were used (null: the worker has not started yet, all backends)' })),
+  records: Type.Integer({ description: 'engine records the estimates come from' }),
+  stageSeconds: Type.Object(
+    { prepare: StageSeconds, evaluate: StageSeconds, embedding: StageSeconds, attack: StageSeconds, cka: StageSeconds },
+    { description: 'median seconds of each untimed stage (null: no run measured it)' },
+  ),
+  epochSeconds: Type.Record(Type.String(), Type.Number({ minimum: 0 }), { description: 'median seconds per epoch by role (original, retrained) or method id' }),
+  recipe: Type.Object(
+    { epochs: Type.Integer(), batchSize: Type.Integer(), lr: Type.Number() },
+    { description: 'the training recipe an Original or Retrained job uses where its spec is silent' },
+  ),
+});
+export type TimeEstimates = Static<typeof TimeEstimates>;
+
 export const Dataset = Type.Object({
   id: Type.String(),
   label: Type.String(),

@@ -18,7 +18,8 @@ export interface DesignationQuery {
 
 /**
  * The index of the weights in the checkpoint folder. The designated Original of a dataset and
- * architecture, and the designated Retrained of a class, are the newest of their kind.
+ * architecture, and the designated Retrained of a class, are the ones designated last: a model
+ * counts as designated when it was created, and again when designated by hand (`designate`).
  */
 export class CheckpointsRepository {
   constructor(private readonly db: Db) {}
@@ -26,10 +27,10 @@ export class CheckpointsRepository {
   put(meta: CheckpointMeta, source: CheckpointSource, jobId: string | null = null): void {
     this.db
       .prepare(
-        `INSERT INTO checkpoints (id, role, dataset, architecture, forget_class, source, created_at, job_id, meta)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO checkpoints (id, role, dataset, architecture, forget_class, source, created_at, job_id, meta, designated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(meta.id, meta.role, meta.dataset.id, meta.model.architecture, meta.forgetClass, source, meta.createdAt, jobId, JSON.stringify(meta));
+      .run(meta.id, meta.role, meta.dataset.id, meta.model.architecture, meta.forgetClass, source, meta.createdAt, jobId, JSON.stringify(meta), meta.createdAt);
   }
 
   get(id: string): Checkpoint | null {
@@ -63,10 +64,15 @@ export class CheckpointsRepository {
       .prepare(
         `SELECT meta, source FROM checkpoints
          WHERE role = @role AND dataset = @dataset AND architecture = @architecture AND (@forgetClass IS NULL OR forget_class = @forgetClass)
-         ORDER BY created_at DESC, id DESC LIMIT 1`,
+         ORDER BY designated_at DESC, created_at DESC, id DESC LIMIT 1`,
       )
       .get({ ...query, forgetClass: query.forgetClass ?? null }) as Row | undefined;
     return row ? toCheckpoint(row) : null;
+  }
+
+  /** Makes a model the designated one of its kind (the caller checks it is an Original or a Retrained model). */
+  designate(id: string): void {
+    this.db.prepare('UPDATE checkpoints SET designated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
   }
 
   delete(id: string): boolean {

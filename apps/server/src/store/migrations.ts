@@ -55,4 +55,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX jobs_status ON jobs (status, seq);
   CREATE INDEX jobs_parent ON jobs (parent_id);
   `,
+  // 2: explicit designation of references (ui.md §2.3 "Designate as reference"): the designated
+  // model of a kind is the one designated last; a model counts as designated when it was created.
+  `
+  ALTER TABLE checkpoints ADD COLUMN designated_at TEXT;
+  UPDATE checkpoints SET designated_at = created_at;
+  `,
 ];

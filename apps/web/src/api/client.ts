@@ -10,6 +10,7 @@ import type {
   MethodInfo,
   ResultHeadline,
   ResultRecord,
+  TimeEstimates,
 } from './types.js';
 
 /** A failed request: the server's one-line message, and the HTTP status (0 when unreachable). */
@@ -64,7 +65,10 @@ export const api = {
   architectures: () => request<Architecture[]>('/api/architectures'),
   methods: () => request<MethodInfo[]>('/api/methods'),
   baselines: (dataset: string, architecture: string) => request<BaselineStatus>(`/api/baselines${query({ dataset, architecture })}`),
+  estimates: (dataset: string, architecture: string) => request<TimeEstimates>(`/api/estimates${query({ dataset, architecture })}`),
   checkpoints: () => request<Checkpoint[]>('/api/checkpoints'),
+  /** Makes an Original or Retrained model the reference of its kind. */
+  designate: (checkpointId: string) => request<Checkpoint>(`/api/checkpoints/${encodeURIComponent(checkpointId)}/designate`, { method: 'POST' }),
   results: (filter: ResultFilter) => request<ResultHeadline[]>(`/api/results${query({ ...filter, view: 'headline' })}`),
   result: (id: string) => request<ResultRecord>(`/api/results/${encodeURIComponent(id)}`),
   /** The image indices and labels behind an embedding sample id "<dataset>/<sample>". */
@@ -74,6 +78,8 @@ export const api = {
   },
   deleteResult: (id: string) => request<void>(`/api/results/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   exportUrl: (format: 'csv' | 'json', ids: string[]) => `/api/results/export${query({ format, ids: ids.join(',') })}`,
+  /** The weights file of a checkpoint the server holds (a record's `modelId`). */
+  weightsUrl: (modelId: string) => `/api/checkpoints/${encodeURIComponent(modelId)}/weights`,
   jobs: () => request<Job[]>('/api/jobs?limit=200'),
   job: (id: string) => request<Job>(`/api/jobs/${id}`),
   createJob: (spec: JobSpec) => request<Job>('/api/jobs', json('POST', spec)),
@@ -90,4 +96,6 @@ export const api = {
     return request<Checkpoint>('/api/imports/checkpoints', { method: 'POST', body: form });
   },
   imageUrl: (dataset: string, split: 'train' | 'test', index: number) => `/api/datasets/${encodeURIComponent(dataset)}/images/${split}/${index}`,
+  /** One PNG sprite sheet of many images, tile k = indices[k] (layout: derive/spriteSheet.ts). */
+  thumbnailsUrl: (dataset: string, split: 'train' | 'test', indices: readonly number[]) => `/api/datasets/${encodeURIComponent(dataset)}/thumbnails?split=${split}&indices=${indices.join(',')}`,
 };

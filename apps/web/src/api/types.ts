@@ -12,6 +12,7 @@ import type {
   ImportReport as ImportReportSchema,
   MethodInfo as MethodInfoSchema,
   ResultHeadline as ResultHeadlineSchema,
+  TimeEstimates as TimeEstimatesSchema,
 } from '../../../server/src/schemas/api.js';
 import type { Job as JobSchema, JobProgress as JobProgressSchema, JobSpec as JobSpecType } from '../../../server/src/schemas/job.js';
 
@@ -23,6 +24,7 @@ export type BaselineStatus = Static<typeof BaselineStatusSchema>;
 export type Health = Static<typeof HealthSchema>;
 export type ImportReport = Static<typeof ImportReportSchema>;
 export type ResultHeadline = Static<typeof ResultHeadlineSchema>;
+export type TimeEstimates = Static<typeof TimeEstimatesSchema>;
 export type Job = Static<typeof JobSchema>;
 export type JobProgress = Static<typeof JobProgressSchema>;
 export type JobSpec = JobSpecType;

@@ -1,12 +1,87 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import { memo, useMemo } from 'react';
 import { type Dot } from '../derive/attackDots.js';
+import type { AttackSide } from '../derive/attackGrids.js';
+import type { SubsetSample } from '../derive/attackSubset.js';
+import type { SampleRef } from '../derive/linkedHoverCss.js';
 import { type AttackMetric, type Direction, GRID, type MergedCurve, attributedToModel, thresholdAt } from '../derive/thresholdStrategies.js';
+import './AttackPanelChart.css';
+
+const HEIGHT = 396;
+const DOT_R = 3.3;
+
+/** The metric axis shared by the histogram and the curves. */
+const metricAxis = (metric: AttackMetric) => scaleLinear().domain([GRID[metric].lo, GRID[metric].hi]).range([HEIGHT - 24, 12]);
+
+interface PlacedDot extends Dot {
+  x: number;
+  y: number;
+}
+
+/** The sample under a pointer event on the dot layer (null off the dots). */
+function sampleAt(e: { target: EventTarget }): SampleRef | null {
+  const el = (e.target as Element).closest('circle.dot');
+  return el ? { side: el.getAttribute('data-side') as AttackSide, i: Number(el.getAttribute('data-i')) } : null;
+}
+
+interface DotLayerProps {
+  dots: PlacedDot[];
+  threshold: number;
+  direction: Direction;
+  metric: AttackMetric;
+  colour: string;
+  samples: Record<AttackSide, readonly SubsetSample[] | null>;
+  inSet: ReadonlySet<number> | null;
+  onHover(sample: SampleRef | null): void;
+  onOpen(sample: SampleRef, at: { x: number; y: number }): void;
+}
+
+/**
+ * The dots, memoised apart from the rest of the chart: a hover restyles them through the
+ * panel's linked-hover rules and never re-renders them. One listener set serves all dots.
+ */
+const DotLayer = memo(function DotLayer({ dots, threshold, direction, metric, colour, samples, inSet, onHover, onOpen }: DotLayerProps) {
+  return (
+    <g
+      className="dots"
+      onPointerOver={(e) => onHover(sampleAt(e))}
+      onPointerLeave={() => onHover(null)}
+      onClick={(e) => {
+        const sample = sampleAt(e);
+        if (sample) onOpen(sample, { x: e.clientX, y: e.clientY });
+      }}
+    >
+      {dots.map((d) => {
+        const toModel = attributedToModel(d.value, threshold, direction, metric);
+        const opaque = d.side === 'model' ? toModel : !toModel;
+        const sample = samples[d.side]?.[d.i];
+        return (
+          <circle
+            key={`${d.side}-${d.i}`}
+            className={`dot ${d.side}`}
+            data-side={d.side}
+            data-i={d.i}
+            data-image={sample?.image ?? undefined}
+            data-in-set={inSet && sample ? String(inSet.has(sample.key)) : undefined}
+            cx={d.x}
+            cy={d.y}
+            r={DOT_R}
+            fill={d.side === 'model' ? colour : '#6a6a6a'}
+            stroke="#333"
+            strokeWidth={0.8}
+            opacity={opaque ? 1 : 0.3}
+          />
+        );
+      })}
+    </g>
+  );
+});
 
 /**
  * Butterfly dot histogram (Retrained left, model right) beside the attack-score/FPR/FNR curves,
  * sharing the metric axis, with the dashed threshold line (draggable and keyboard-operable under
- * Custom Threshold) (ui.md §4.3–4.4).
+ * Custom Threshold) and the hovered dot's value (ui.md §4.3–4.4).
  */
 export function AttackPanelChart(props: {
   dots: Dot[];
@@ -19,16 +94,29 @@ export function AttackPanelChart(props: {
   width: number;
   draggable: boolean;
   onThreshold(t: number): void;
+  /** Each side's attack subset in its embedding sample (null when unknown). */
+  samples: Record<AttackSide, readonly SubsetSample[] | null>;
+  /** Keys of the active instance set (null: none); dots outside it fade. */
+  inSet: ReadonlySet<number> | null;
+  hovered: SampleRef | null;
+  onHover(sample: SampleRef | null): void;
+  onOpen(sample: SampleRef, at: { x: number; y: number }): void;
 }) {
   const { metric, width } = props;
   const g = GRID[metric];
-  const height = 396;
   const histW = Math.max(200, width - 190);
-  const y = scaleLinear().domain([g.lo, g.hi]).range([height - 24, 12]);
+  const y = useMemo(() => metricAxis(metric), [metric]);
   const half = (histW - 40) / 2;
-  const dotR = 3.3;
-  const perSide = Math.floor(half / (dotR * 2));
   const cx = 40 + half;
+  const placed = useMemo(() => {
+    const perSide = Math.floor(half / (DOT_R * 2));
+    return props.dots.map((d): PlacedDot => {
+      const k = Math.min(d.stack, perSide);
+      return { ...d, x: d.side === 'retrained' ? cx - (k - 0.5) * DOT_R * 2 : cx + (k - 0.5) * DOT_R * 2, y: y(d.binValue) };
+    });
+  }, [props.dots, half, cx, y]);
+  const hovered = props.hovered;
+  const hoveredDot = hovered ? placed.find((d) => d.side === hovered.side && d.i === hovered.i) : undefined;
   const x2 = scaleLinear().domain([0, 1.05]).range([histW + 10, width - 10]);
   const ty = y(props.threshold);
   const indices = props.merged.score.map((_, i) => i);
@@ -44,7 +132,7 @@ export function AttackPanelChart(props: {
     <svg
       className="chart"
       width={width}
-      height={height}
+      height={HEIGHT}
       role="img"
       aria-label={`Attack on ${props.label}: ${metric} of Retrained vs model samples with threshold ${props.threshold.toFixed(2)}`}
       onPointerMove={(e) => e.buttons === 1 && props.draggable && (e.target as Element).closest('.threshold') && snap(e.clientY, e.currentTarget.getBoundingClientRect())}
@@ -55,19 +143,13 @@ export function AttackPanelChart(props: {
           <text x={34} y={y(t)} dy="0.32em" textAnchor="end" className="tick">{t}</text>
         </g>
       ))}
-      <text transform={`translate(10,${height / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">{metric === 'entropy' ? 'Entropy' : 'Top-1 Confidence'}</text>
-      <line x1={cx} x2={cx} y1={12} y2={height - 24} stroke="#777" />
-      {props.dots.map((d) => {
-        const k = Math.min(d.stack, perSide);
-        const x = d.side === 'retrained' ? cx - (k - 0.5) * dotR * 2 : cx + (k - 0.5) * dotR * 2;
-        const toModel = attributedToModel(d.value, props.threshold, props.direction, metric);
-        const opaque = d.side === 'model' ? toModel : !toModel;
-        return <circle key={`${d.side}-${d.i}`} className={`dot ${d.side}`} cx={x} cy={y(d.binValue)} r={dotR} fill={d.side === 'model' ? props.colour : '#6a6a6a'} stroke="#333" strokeWidth={0.8} opacity={opaque ? 1 : 0.3} />;
-      })}
-      <text x={cx - 6} y={height - 6} textAnchor="end" className="tick">← Retrained Samples</text>
-      <text x={cx + 6} y={height - 6} className="tick">{props.label} Samples →</text>
+      <text transform={`translate(10,${HEIGHT / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">{metric === 'entropy' ? 'Entropy' : 'Top-1 Confidence'}</text>
+      <line x1={cx} x2={cx} y1={12} y2={HEIGHT - 24} stroke="#777" />
+      <DotLayer dots={placed} threshold={props.threshold} direction={props.direction} metric={metric} colour={props.colour} samples={props.samples} inSet={props.inSet} onHover={props.onHover} onOpen={props.onOpen} />
+      <text x={cx - 6} y={HEIGHT - 6} textAnchor="end" className="tick">← Retrained Samples</text>
+      <text x={cx + 6} y={HEIGHT - 6} className="tick">{props.label} Samples →</text>
       {/* curves */}
-      {[0, 0.25, 0.5, 0.75, 1].map((t) => <text key={t} x={x2(t)} y={height - 6} textAnchor="middle" className="tick">{t}</text>)}
+      {[0, 0.25, 0.5, 0.75, 1].map((t) => <text key={t} x={x2(t)} y={HEIGHT - 6} textAnchor="middle" className="tick">{t}</text>)}
       <path d={curve(props.merged.score)} fill="none" stroke="#E15759" strokeWidth={2} data-curve="score" />
       <path d={curve(props.merged.fpr)} fill="none" stroke="#4E79A7" strokeWidth={1.5} data-curve="fpr" />
       <path d={curve(props.merged.fnr)} fill="none" stroke="#59A14F" strokeWidth={1.5} data-curve="fnr" />
@@ -98,6 +180,21 @@ export function AttackPanelChart(props: {
         <text x={42} y={ty - 4} className="tick">{props.direction === 'aboveUnlearn' ? `↑ Pred as ${props.label}` : '↑ Pred as Retrained'}</text>
         <text x={42} y={ty + 12} className="tick">{props.direction === 'aboveUnlearn' ? '↓ Pred as Retrained' : `↓ Pred as ${props.label}`}</text>
       </g>
+      {hoveredDot && (
+        <text
+          className="dot-label tick"
+          x={hoveredDot.side === 'model' ? hoveredDot.x + 7 : hoveredDot.x - 7}
+          y={hoveredDot.y}
+          dy="0.32em"
+          textAnchor={hoveredDot.side === 'model' ? 'start' : 'end'}
+          stroke="#fff"
+          strokeWidth={3}
+          paintOrder="stroke"
+          pointerEvents="none"
+        >
+          {metric === 'entropy' ? 'Entropy' : 'Confidence'}: {hoveredDot.value.toFixed(3)}
+        </text>
+      )}
     </svg>
   );
 }

@@ -29,12 +29,12 @@ export function ChartFrame({ title, name, controls, children }: { title: string;
   );
 }
 
-/** A two-option segmented control (Train | Test, Split | Bubbles…), operable with arrow keys. */
+/** A segmented control (Train | Test, Split | Bubbles…); arrow keys, Home and End come from useRovingFocus. */
 export function Segmented<T extends string>({ value, options, onChange, label }: { value: T; options: { value: T; label: string }[]; onChange(v: T): void; label: string }) {
   return (
     <span className="segmented" role="radiogroup" aria-label={label}>
       {options.map((o) => (
-        <button key={o.value} role="radio" aria-checked={o.value === value} className={o.value === value ? 'active' : ''} onClick={() => onChange(o.value)}>
+        <button key={o.value} role="radio" aria-checked={o.value === value} tabIndex={o.value === value ? 0 : -1} className={o.value === value ? 'active' : ''} onClick={() => onChange(o.value)}>
           {o.label}
         </button>
       ))}

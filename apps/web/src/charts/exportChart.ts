@@ -1,3 +1,5 @@
+import { downloadText, downloadUrl } from '../io/downloadFile.js';
+
 /** Serialises an SVG element as a self-contained file (computed styles inlined on text). */
 export function svgText(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -11,19 +13,8 @@ export function svgText(svg: SVGSVGElement): string {
   return new XMLSerializer().serializeToString(clone);
 }
 
-function download(url: string, name: string) {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
-
 export function downloadSvg(svg: SVGSVGElement, name: string): void {
-  const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
-  download(url, `${name}.svg`);
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText(svgText(svg), 'image/svg+xml', `${name}.svg`);
 }
 
 /** PNG at 2× resolution on a white background. */
@@ -39,5 +30,5 @@ export async function downloadPng(svg: SVGSVGElement, name: string): Promise<voi
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  download(canvas.toDataURL('image/png'), `${name}.png`);
+  downloadUrl(canvas.toDataURL('image/png'), `${name}.png`);
 }

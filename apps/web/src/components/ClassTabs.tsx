@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useAppStore } from '../stores/store.js';
 
 /** Forget-class tabs hanging from the header, with close buttons and a "+" dialog (ui.md §1.1). */
@@ -8,26 +8,15 @@ export function ClassTabs() {
   const [adding, setAdding] = useState(false);
   const closed = classNames.map((_, i) => i).filter((i) => !openClasses.includes(i));
   const [choice, setChoice] = useState<number | null>(null);
-  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  const onKey = (e: React.KeyboardEvent, i: number) => {
-    const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!d) return;
-    const next = (i + d + openClasses.length) % openClasses.length;
-    setForgetClass(openClasses[next]);
-    tabs.current[next]?.focus();
-  };
   return (
     <div className="class-tabs" role="tablist" aria-label="Forget class">
-      {openClasses.map((fc, i) => (
+      {openClasses.map((fc) => (
         <span key={fc} className={`class-tab ${fc === forgetClass ? 'active' : ''}`}>
+          {/* Arrow keys, Home and End come from useRovingFocus (App). */}
           <button
-            ref={(el) => {
-              tabs.current[i] = el;
-            }}
             role="tab"
             aria-selected={fc === forgetClass}
             tabIndex={fc === forgetClass ? 0 : -1}
-            onKeyDown={(e) => onKey(e, i)}
             onClick={() => setForgetClass(fc)}
           >
             Forget: {classNames[fc] ?? `class ${fc}`}

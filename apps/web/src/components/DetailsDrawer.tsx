@@ -36,6 +36,7 @@ export function DetailsDrawer({ id, onClose }: { id: string; onClose(): void }) 
           {record.warnings.length > 0 && (
             <ul className="warnings">{record.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
           )}
+          <h4>Training history</h4>
           <HistoryChart record={record} width={445} height={230} />
           <p>
             <a href={api.exportUrl('json', [id])} download>Download JSON</a> · <a href={api.exportUrl('csv', [id])} download>Download CSV</a>

@@ -1,14 +1,18 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { api } from '../api/client.js';
 import type { ResultRecord } from '../api/types.js';
 import { ChartFrame, Segmented } from '../charts/ChartFrame.js';
-import { EmbeddingScatter } from '../charts/EmbeddingScatter.js';
-import { embeddingPoints, type Highlight, linkPoints } from '../derive/embeddingPoints.js';
+import { EmbeddingScatter, type Polygon, type ScatterHandle } from '../charts/EmbeddingScatter.js';
+import { easeInOutCubic, largestMovers, morphPositions } from '../derive/embeddingMorph.js';
+import { embeddingPoints, type EmbeddingPoints, type Highlight, linkPoints } from '../derive/embeddingPoints.js';
 import { procrustes } from '../derive/procrustes.js';
 import { useAppStore } from '../stores/store.js';
 import { useColours } from './colours.js';
+import { HoverLink } from './HoverLink.js';
 import { ImageCard } from './ImageCard.js';
 import { ModelName } from './ModelName.js';
+import './embeddingPanel.css';
 
 const HIGHLIGHTS: { value: Highlight; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -17,6 +21,8 @@ const HIGHLIGHTS: { value: Highlight; label: string }[] = [
   { value: 'notForgotten', label: 'Not Forgotten' },
   { value: 'overly', label: 'Overly Forgotten' },
 ];
+const MOVERS = 20;
+const MORPH_MS = 1000;
 
 const extent = (v: ArrayLike<number>): [number, number] => {
   let lo = Infinity, hi = -Infinity;
@@ -25,12 +31,22 @@ const extent = (v: ArrayLike<number>): [number, number] => {
   return [lo - pad, hi + pad];
 };
 
-/** Embedding Space (ui.md §3.4, §6 item 5): the twin scatter plots of A and B, the alignment, and the image card. */
+const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** Per point, 1 when its key is in the set (null when no set is active). */
+const membership = (p: EmbeddingPoints, keys: ReadonlySet<number> | undefined) => (keys ? Uint8Array.from(p.keys, (k) => (keys.has(k) ? 1 : 0)) : null);
+
+/**
+ * Embedding Space (ui.md §3.4, §6 item 5): the twin scatter plots of A and B with zoom (linked when
+ * aligned), the alignment and its A → B morph, the lasso, instance-set emphasis and the image card.
+ */
 export function EmbeddingPanel({ a, b, classNames }: { a: ResultRecord; b: ResultRecord; classNames: string[] }) {
   const highlight = useAppStore((s) => s.highlight);
   const aligned = useAppStore((s) => s.aligned);
   const setUi = useAppStore((s) => s.setUi);
   const opened = useAppStore((s) => s.openedSample);
+  const instanceSet = useAppStore((s) => s.instanceSet);
+  const lassoKeys = useAppStore((s) => s.lassoKeys);
   const c = useColours();
   const fc = a.config.forgetClass;
   const emb = useMemo(() => {
@@ -51,6 +67,67 @@ export function EmbeddingPanel({ a, b, classNames }: { a: ResultRecord; b: Resul
     return { pa, pb, link, bx, by, domA, domB };
   }, [a, b, aligned]);
 
+  // The morph (only while aligned): 0 = B's shared points at A's positions, 1 = B aligned.
+  const [morph, setMorph] = useState(1);
+  const [moversOnly, setMoversOnly] = useState(false);
+  const frame = useRef(0);
+  const stopMorph = () => cancelAnimationFrame(frame.current);
+  useEffect(() => {
+    stopMorph();
+    setMorph(1);
+  }, [aligned]);
+  useEffect(() => stopMorph, []);
+  const animateMorph = () => {
+    stopMorph();
+    if (reducedMotion()) return setMorph(1);
+    const t0 = performance.now();
+    const step = (now: number) => {
+      const f = Math.min(1, (now - t0) / MORPH_MS);
+      setMorph(easeInOutCubic(f));
+      if (f < 1) frame.current = requestAnimationFrame(step);
+    };
+    setMorph(0);
+    frame.current = requestAnimationFrame(step);
+  };
+  const shownB = useMemo(() => (aligned ? morphPositions(emb.pa.x, emb.pa.y, emb.bx, emb.by, emb.link.bToA, morph) : { x: emb.bx, y: emb.by }), [emb, aligned, morph]);
+  const movers = useMemo(() => {
+    if (!aligned || !moversOnly) return null;
+    const inB = new Uint8Array(emb.pb.n), inA = new Uint8Array(emb.pa.n);
+    for (const j of largestMovers(emb.pa.x, emb.pa.y, emb.bx, emb.by, emb.link.bToA, MOVERS)) {
+      inB[j] = 1;
+      inA[emb.link.bToA[j]] = 1;
+    }
+    return { A: inA, B: inB };
+  }, [emb, aligned, moversOnly]);
+  const inSet = useMemo(() => ({ A: membership(emb.pa, instanceSet?.keys), B: membership(emb.pb, instanceSet?.keys) }), [emb, instanceSet]);
+
+  // Zoom: per plot, one shared transform while aligned (both plots then have the same scales).
+  const handleA = useRef<ScatterHandle>(null), handleB = useRef<ScatterHandle>(null);
+  const handles = useMemo(() => ({ A: handleA, B: handleB }), []);
+  const twin = useRef<HTMLDivElement>(null);
+  const alignedNow = useRef(aligned);
+  alignedNow.current = aligned;
+  const onUserZoom = useCallback((which: 'A' | 'B', t: ZoomTransform) => {
+    if (alignedNow.current) handles[which === 'A' ? 'B' : 'A'].current?.setTransform(t, false);
+  }, [handles]);
+  const onResetZoom = useCallback((which: 'A' | 'B') => {
+    for (const w of alignedNow.current ? (['A', 'B'] as const) : [which]) handles[w].current?.setTransform(zoomIdentity, true);
+  }, [handles]);
+  useEffect(() => {
+    const hA = handles.A.current, hB = handles.B.current;
+    if (hA && hB) hB.setTransform(aligned ? hA.transform() : zoomIdentity, false);
+  }, [aligned, handles]);
+
+  // Lasso: drawn in either plot; its keys go to the instance-set builder through the store.
+  const [lassoOn, setLassoOn] = useState(false);
+  const [outline, setOutline] = useState<{ which: 'A' | 'B'; polygon: Polygon } | null>(null);
+  const onLasso = useCallback((which: 'A' | 'B', polygon: Polygon, inside: number[]) => {
+    const p = which === 'A' ? emb.pa : emb.pb;
+    setOutline({ which, polygon });
+    useAppStore.getState().setLassoKeys(inside.map((i) => p.keys[i]));
+  }, [emb]);
+  const lassoShown = lassoKeys !== null ? outline : null;
+
   const card = (() => {
     if (!opened) return null;
     const iA = opened.index >= 0 ? opened.index : -1;
@@ -61,6 +138,12 @@ export function EmbeddingPanel({ a, b, classNames }: { a: ResultRecord; b: Resul
     const rec = iA >= 0 ? a : b;
     const imageIndex = p.indices ? p.indices[i] : null;
     const probs = (r: ResultRecord, k: number) => (k >= 0 ? r.embedding.probs[k].map((v) => v / 1000) : null);
+    const close = () => {
+      // Give focus back to the plot the card came from (the card held it), for keyboard users.
+      const hadFocus = document.activeElement?.closest('[role=dialog]') != null;
+      useAppStore.getState().openSample(null);
+      if (hadFocus) handles[opened.source].current?.focus();
+    };
     return (
       <ImageCard
         at={opened}
@@ -73,11 +156,12 @@ export function EmbeddingPanel({ a, b, classNames }: { a: ResultRecord; b: Resul
         ]}
         classNames={classNames}
         forgetClass={fc}
-        onClose={() => useAppStore.getState().openSample(null)}
+        onClose={close}
       />
     );
   })();
 
+  const common = { highlight, forgetClass: fc, colours: c.classes, classNames, lassoOn, onLasso, onUserZoom, onResetZoom };
   return (
     <>
       <ChartFrame
@@ -87,15 +171,41 @@ export function EmbeddingPanel({ a, b, classNames }: { a: ResultRecord; b: Resul
           <>
             <Segmented label="Highlight" value={highlight} options={HIGHLIGHTS} onChange={(v) => setUi({ highlight: v })} />
             <label><input type="checkbox" checked={aligned} onChange={(e) => setUi({ aligned: e.target.checked })} /> Align B to A</label>
+            <button type="button" aria-pressed={lassoOn} className={`lasso-toggle${lassoOn ? ' active' : ''}`} onClick={() => setLassoOn(!lassoOn)}>Lasso</button>
+            {lassoKeys !== null && (
+              <>
+                <span className="lasso-count" aria-live="polite">{lassoKeys.length} selected</span>
+                <button type="button" onClick={() => { useAppStore.getState().setLassoKeys(null); setOutline(null); }}>Clear lasso</button>
+              </>
+            )}
           </>
         }
       >
         {(w) => (
           <div>
             {emb.link.shared < Math.min(emb.pa.n, emb.pb.n) && <p className="empty-inline">A and B use different samples ({emb.link.shared} shared)</p>}
-            <div className="twin">
-              <div><ModelName which="A" role={a.role} id={a.id} /><EmbeddingScatter which="A" points={emb.pa} x={emb.pa.x} y={emb.pa.y} domain={emb.domA} link={emb.link.aToB} highlight={highlight} forgetClass={fc} colours={c.classes} width={w / 2 - 4} height={Math.min(520, w / 2)} /></div>
-              <div><ModelName which="B" role={b.role} id={b.id} /><EmbeddingScatter which="B" points={emb.pb} x={emb.bx} y={emb.by} domain={emb.domB} link={emb.link.bToA} highlight={highlight} forgetClass={fc} colours={c.classes} width={w / 2 - 4} height={Math.min(520, w / 2)} /></div>
+            {instanceSet && <p className="embedding-set">Emphasised: {instanceSet.label} ({instanceSet.keys.size})</p>}
+            {aligned && (
+              <div className="morph-tools">
+                <button type="button" onClick={animateMorph}>Animate A → B</button>
+                <label>
+                  A
+                  <input type="range" min={0} max={1} step={0.01} value={morph} aria-label="Morph from A's positions (0) to B's aligned positions (1)" onChange={(e) => { stopMorph(); setMorph(Number(e.target.value)); }} />
+                  B
+                </label>
+                <label><input type="checkbox" checked={moversOnly} onChange={(e) => setMoversOnly(e.target.checked)} /> Emphasise {MOVERS} largest movers</label>
+              </div>
+            )}
+            <div className="twin embedding-twin" ref={twin}>
+              <HoverLink container={twin} plots={handles} aToB={emb.link.aToB} bToA={emb.link.bToA} />
+              <div>
+                <ModelName which="A" role={a.role} id={a.id} />
+                <EmbeddingScatter which="A" {...common} handle={handles.A} points={emb.pa} x={emb.pa.x} y={emb.pa.y} domain={emb.domA} link={emb.link.aToB} inSet={inSet.A} movers={movers?.A ?? null} lasso={lassoShown?.which === 'A' ? lassoShown.polygon : null} width={w / 2 - 4} height={Math.min(520, w / 2)} />
+              </div>
+              <div>
+                <ModelName which="B" role={b.role} id={b.id} />
+                <EmbeddingScatter which="B" {...common} handle={handles.B} points={emb.pb} x={shownB.x} y={shownB.y} domain={emb.domB} link={emb.link.bToA} inSet={inSet.B} movers={movers?.B ?? null} lasso={lassoShown?.which === 'B' ? lassoShown.polygon : null} width={w / 2 - 4} height={Math.min(520, w / 2)} />
+              </div>
             </div>
           </div>
         )}

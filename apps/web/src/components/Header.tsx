@@ -5,7 +5,7 @@ import { ClassTabs } from './ClassTabs.js';
 
 const STAGE_LABEL = { build: 'Build', screen: 'Screen', contrast: 'Contrast', attack: 'Attack' } as const;
 
-/** Header: title, architecture and dataset selects, forget-class tabs, stage navigation, backend badge. */
+/** Header: title, architecture and dataset selects, forget-class tabs, stage tabs, CVD toggle, backend badge. */
 export function Header() {
   const s = useAppStore();
   const [pending, setPending] = useState<string | null>(null);
@@ -40,15 +40,26 @@ export function Header() {
             ))}
           </select>
         </label>
-        <nav className="stage-nav" aria-label="Stages">
-          {STAGES.map((st, i) => (
-            <button key={st} className={st === s.stage ? 'active' : ''} aria-current={st === s.stage ? 'page' : undefined} onClick={() => s.setStage(st)}>
-              {i + 1}. {STAGE_LABEL[st]}
-            </button>
-          ))}
+        <nav aria-label="Stages">
+          <div className="stage-nav" role="tablist" aria-label="Stages">
+            {STAGES.map((st, i) => (
+              <button
+                key={st}
+                id={`stage-tab-${st}`}
+                role="tab"
+                aria-selected={st === s.stage}
+                aria-controls={`stage-${st}`}
+                tabIndex={st === s.stage ? 0 : -1}
+                className={st === s.stage ? 'active' : ''}
+                onClick={() => s.setStage(st)}
+              >
+                {i + 1}. {STAGE_LABEL[st]}
+              </button>
+            ))}
+          </div>
         </nav>
         <span className="spacer" />
-        <label className="cvd-toggle" title="Colour-vision-safe palette (blue / vermillion, Okabe–Ito classes)">
+        <label className="cvd-toggle" title="Colour-vision-safe palette: blue / vermillion models and a class palette tested under protan, deutan and tritan vision">
           <input type="checkbox" checked={s.cvdSafe} onChange={(e) => s.setUi({ cvdSafe: e.target.checked })} /> CVD-safe colours
         </label>
         <span className={`backend ${s.eventsConnected ? 'ok' : 'down'}`} data-testid="backend" title="Compute backend of the server">

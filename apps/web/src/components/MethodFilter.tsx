@@ -10,7 +10,9 @@ export function MethodFilter({ rows }: { rows: ResultHeadline[] }) {
   const methods = [...new Map(rows.filter((r) => r.role === 'unlearned').map((r) => [r.method.id, r.method.label])).entries()];
   return (
     <span className="method-filter">
-      <button aria-label="Filter methods" aria-expanded={open} className={filter.length ? 'active' : ''} onClick={() => setOpen(!open)}>⏷</button>
+      <button aria-label="Filter methods" aria-expanded={open} className={filter.length ? 'active' : ''} onClick={() => setOpen(!open)}>
+        <svg width="11" height="11" viewBox="0 0 12 12" aria-hidden><path d="M1 1.5h10L7.2 6.2V10L4.8 11.2V6.2z" fill="currentColor" /></svg>
+      </button>
       {open && (
         <div className="menu" role="group" aria-label="Methods" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           <label><input type="checkbox" checked={filter.length === 0} onChange={() => setFilter([])} /> All</label>

@@ -1,21 +1,40 @@
 import { useMemo, useState } from 'react';
 import type { ParamValue } from '@mu/schema';
-import type { MethodInfo } from '../api/types.js';
+import type { MethodInfo, ResultHeadline } from '../api/types.js';
+import { formatEta } from '../derive/formatEta.js';
+import { estimateBuildSeconds, methodEpochs } from '../derive/jobEstimate.js';
 import { addValue, runCount } from '../derive/sweepPlan.js';
 import { useAppStore } from '../stores/store.js';
+import { hasCheckpoint } from './hasCheckpoint.js';
 import { ParamField } from './ParamField.js';
+import { ROLE_LABEL } from './roleLabel.js';
 
 const ADVANCED = new Set(['gradClip', 'etaMin', 'saliencyBatches', 'referenceFisherVariant']);
-const defaults = (m: MethodInfo | undefined): Record<string, ParamValue[]> => Object.fromEntries((m?.params ?? []).map((p) => [p.key, [p.default]]));
+const defaults = (m: MethodInfo | undefined, values: Record<string, ParamValue> = {}): Record<string, ParamValue[]> =>
+  Object.fromEntries((m?.params ?? []).map((p) => [p.key, [values[p.key] ?? p.default]]));
 
-/** The Model Builder: method, descriptor-generated hyperparameter lists, seeds, run count, BUILD (ui.md §1.3). */
-export function ModelBuilder({ onClose }: { onClose(): void }) {
-  const { methods, dataset, architecture, forgetClass, submitJob, baselines } = useAppStore();
+/** What the row menu's "Re-run" and "Use as base" open the builder with (ui.md §2.3). */
+export interface BuilderPrefill {
+  methodId?: string;
+  params?: Record<string, ParamValue>;
+  seed?: number | null;
+  /** A model id (checkpoint); null or absent: the designated Original. */
+  baseModelId?: string | null;
+}
+
+/** The Model Builder: base model, method, descriptor-generated hyperparameter lists, seeds, run count, BUILD (ui.md §1.3). */
+export function ModelBuilder({ onClose, prefill = {} }: { onClose(): void; prefill?: BuilderPrefill }) {
+  const { methods, dataset, architecture, forgetClass, submitJob, baselines, rows, estimates } = useAppStore();
   const runnable = methods.filter((m) => m.id !== 'retrain');
-  const [methodId, setMethodId] = useState(runnable[0]?.id ?? '');
+  const [methodId, setMethodId] = useState(runnable.find((m) => m.id === prefill.methodId)?.id ?? runnable[0]?.id ?? '');
   const method = methods.find((m) => m.id === methodId);
-  const [lists, setLists] = useState<Record<string, ParamValue[]>>(() => defaults(method));
-  const [seeds, setSeeds] = useState<number[]>([2048]);
+  const [lists, setLists] = useState<Record<string, ParamValue[]>>(() => defaults(method, prefill.params));
+  const [seeds, setSeeds] = useState<number[]>([prefill.seed ?? 2048]);
+  const designatedOriginal = baselines?.original?.id ?? null;
+  const bases = useMemo(() => baseModels(rows, designatedOriginal), [rows, designatedOriginal]);
+  const wantedBase = prefill.baseModelId && prefill.baseModelId !== designatedOriginal ? prefill.baseModelId : '';
+  const [base, setBase] = useState(bases.some((b) => b.modelId === wantedBase) ? wantedBase : '');
+  const missingBase = wantedBase !== '' && base !== wantedBase ? wantedBase : null;
   const [seedText, setSeedText] = useState('');
   const [confirmBig, setConfirmBig] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -31,9 +50,10 @@ export function ModelBuilder({ onClose }: { onClose(): void }) {
     setBusy(true);
     const single = n === 1;
     const params1 = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v[0]]));
+    const baseModelId = base === '' ? {} : { baseModelId: base };
     const job = single
-      ? await submitJob({ kind: 'unlearn', dataset, architecture, forgetClass, method: method.id, params: params1, seed: seeds[0] })
-      : await submitJob({ kind: 'sweep', dataset, architecture, forgetClass, method: method.id, grid: lists, seeds });
+      ? await submitJob({ kind: 'unlearn', dataset, architecture, forgetClass, method: method.id, params: params1, seed: seeds[0], ...baseModelId })
+      : await submitJob({ kind: 'sweep', dataset, architecture, forgetClass, method: method.id, grid: lists, seeds, ...baseModelId });
     setBusy(false);
     if (job) {
       useAppStore.getState().toast('info', `Queued ${n} run(s) of ${method.label}`);
@@ -46,6 +66,14 @@ export function ModelBuilder({ onClose }: { onClose(): void }) {
       <div className="panel-title"><h2>Model Builder</h2><span className="spacer" /><button aria-label="Close Model Builder" onClick={onClose}>×</button></div>
       {!hasOriginal && <p className="inline-error">Unlearning runs need an Original model: train one first.</p>}
       <div className="form-grid">
+        <label htmlFor="base-model">Base Model</label>
+        <div>
+          <select id="base-model" value={base} onChange={(e) => setBase(e.target.value)}>
+            <option value="">Designated Original{designatedOriginal ? ` (${designatedOriginal})` : ''}</option>
+            {bases.map((b) => <option key={b.modelId} value={b.modelId}>{b.label}</option>)}
+          </select>
+          {missingBase && <div className="field-error" role="status">Base model <code>{missingBase}</code> has no weights here (deleted or imported); the designated Original is used.</div>}
+        </div>
         <label htmlFor="method">Method</label>
         <div>
           <select
@@ -79,8 +107,24 @@ export function ModelBuilder({ onClose }: { onClose(): void }) {
         </div>
       </div>
       <p data-testid="run-count">These settings will build and add <b>{n}</b> model(s).</p>
+      <p data-testid="build-estimate">
+        Estimated time:{' '}
+        {(() => {
+          const seconds = method && estimates ? estimateBuildSeconds(method.id, lists, seeds, estimates, methodEpochs(methods)) : null;
+          return seconds === null ? `unknown (no timed ${method?.label ?? ''} run on this backend yet)` : formatEta(seconds);
+        })()}
+      </p>
       {confirmBig && <p className="inline-error">That is {n} runs. Press BUILD again to confirm.</p>}
       <button className="primary" disabled={emptyList || busy || !hasOriginal || !method} onClick={() => void build()}>BUILD</button>
     </div>
   );
+}
+
+/** Models of the current class with weights on the server, once each (a model may have several records), but the designated Original. */
+function baseModels(rows: readonly ResultHeadline[], designatedOriginal: string | null): { modelId: string; label: string }[] {
+  const byModel = new Map<string, string>();
+  for (const r of rows) {
+    if (hasCheckpoint(r) && r.modelId !== designatedOriginal && !byModel.has(r.modelId)) byModel.set(r.modelId, `${ROLE_LABEL[r.role]} · ${r.modelId} (${r.method.label})`);
+  }
+  return [...byModel].map(([modelId, label]) => ({ modelId, label }));
 }

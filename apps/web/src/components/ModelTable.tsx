@@ -1,30 +1,21 @@
-import { useMemo, useState } from 'react';
-import { api } from '../api/client.js';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Job, ResultHeadline } from '../api/types.js';
-import { cellColour, colourDomains, type MetricKey } from '../derive/rankColours.js';
-import { filterRows, nextSort, type SortKey, sortRows } from '../derive/sortRows.js';
 import { brushRows, parallelAxes } from '../derive/parallel.js';
+import { colourDomains } from '../derive/rankColours.js';
+import { seedGroups, type TableItem } from '../derive/seedGroups.js';
+import { filterRows, nextSort, type SortKey } from '../derive/sortRows.js';
 import { isLive } from '../stores/jobsSlice.js';
 import { useAppStore } from '../stores/store.js';
 import { useColours } from './colours.js';
+import { ColumnChooser } from './ColumnChooser.js';
 import { MethodFilter } from './MethodFilter.js';
-
-const METRICS: { key: MetricKey; label: string; title: string; digits: number }[] = [
-  { key: 'UA', label: 'UA', title: 'Unlearning Accuracy (forget-class train accuracy; lower is better)', digits: 3 },
-  { key: 'RA', label: 'RA', title: 'Remaining Accuracy (retain-class train accuracy)', digits: 3 },
-  { key: 'TUA', label: 'TUA', title: 'Test Unlearning Accuracy (forget-class test accuracy)', digits: 3 },
-  { key: 'TRA', label: 'TRA', title: 'Test Remaining Accuracy', digits: 3 },
-  { key: 'RTE', label: 'RT', title: 'Run-Time Efficiency: unlearning seconds', digits: 1 },
-  { key: 'PS', label: 'PS', title: 'Privacy Score: 1 − worst-case attack score', digits: 3 },
-];
-const HYPER: { key: SortKey; label: string; title: string }[] = [
-  { key: 'epochs', label: 'Epoch', title: 'Epochs' },
-  { key: 'batchSize', label: 'BS', title: 'Batch size' },
-  { key: 'lr', label: 'LR', title: 'Learning rate' },
-  { key: 'seed', label: 'Seed', title: 'Seed' },
-];
-
-const TYPE_LABEL = { original: 'Original', retrained: 'Retrained', unlearned: 'Unlearned' } as const;
+import { type BuilderPrefill, ModelBuilder } from './ModelBuilder.js';
+import { RecordRow } from './RecordRow.js';
+import { SeedGroupRow } from './SeedGroupRow.js';
+import { METRIC_COLUMNS, STANDARD_HYPER, extraSortKey } from './tableColumns.js';
+import { itemKey, type TableRowContext } from './tableRowContext.js';
+import './ModelTable.css';
 
 function SortHeader({ k, label, title }: { k: SortKey; label: string; title: string }) {
   const sort = useAppStore((s) => s.sort);
@@ -43,25 +34,93 @@ function SortHeader({ k, label, title }: { k: SortKey; label: string; title: str
   );
 }
 
-const fmt = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(+v.toPrecision(3))) : v === undefined || v === null ? '–' : String(v));
+const STANDARD_KEYS = new Set<string>(STANDARD_HYPER.map((h) => h.key));
 
-/** "Model Screening": sortable, filterable table of the class's records with A/B radios and row actions. */
+/** Hyperparameters present in the rows beyond the standard columns (the column chooser's choices). */
+function otherHyperparameters(rows: readonly ResultHeadline[]): string[] {
+  return [...new Set(rows.flatMap((r) => Object.keys(r.hyperparameters)))].filter((k) => !STANDARD_KEYS.has(k)).sort();
+}
+
+/**
+ * "Model Screening": the class's records, seed groups as expandable rows, sortable and filterable,
+ * with A/B radios, row menus, a column chooser and keyboard navigation (↑/↓ between rows, Enter
+ * for details, "a"/"b" to pick the focused row as Model A/B).
+ */
 export function ModelTable({ rows, onDetails }: { rows: ResultHeadline[]; onDetails(id: string): void }) {
-  const s = useAppStore();
+  const s = useAppStore(
+    useShallow((st) => ({
+      methodFilter: st.methodFilter,
+      brushes: st.brushes,
+      sort: st.sort,
+      jobs: st.jobs,
+      dataset: st.dataset,
+      architecture: st.architecture,
+      forgetClass: st.forgetClass,
+      baselines: st.baselines,
+      extraColumns: st.extraColumns,
+      tableExpanded: st.tableExpanded,
+    })),
+  );
   const c = useColours();
   const [menu, setMenu] = useState<string | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
-  const axes = useMemo(() => parallelAxes(rows), [rows]);
-  const visible = useMemo(() => sortRows(brushRows(filterRows(rows, s.methodFilter), axes, s.brushes), s.sort), [rows, axes, s.methodFilter, s.brushes, s.sort]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const [builder, setBuilder] = useState<BuilderPrefill | null>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const visible = useMemo(() => brushRows(filterRows(rows, s.methodFilter), parallelAxes(rows, s.methodFilter), s.brushes), [rows, s.methodFilter, s.brushes]);
+  const items = useMemo(() => seedGroups(visible, s.sort), [visible, s.sort]);
   const domains = useMemo(() => colourDomains(visible), [visible]);
+  const available = useMemo(() => otherHyperparameters(rows), [rows]);
+  const extraColumns = s.extraColumns.filter((k) => available.includes(k));
   const placeholders = useMemo(
     () => Object.values(s.jobs).filter((j: Job) => isLive(j) && j.kind !== 'sweep' && j.spec.dataset === s.dataset && j.spec.architecture === s.architecture && (j.spec.forgetClass === s.forgetClass || j.kind === 'original')),
     [s.jobs, s.dataset, s.architecture, s.forgetClass],
   );
-  const designated = new Set([s.baselines?.classes.find((x) => x.forgetClass === s.forgetClass)?.originalRecordId, s.baselines?.classes.find((x) => x.forgetClass === s.forgetClass)?.retrainedRecordId]);
-  const runningBases = new Set(Object.values(s.jobs).filter(isLive).map((j) => j.spec.baseModelId as string | undefined));
+  const references = s.baselines?.classes.find((x) => x.forgetClass === s.forgetClass);
+  const toggle = (id: string) => setExpanded((e) => (e.has(id) ? new Set([...e].filter((x) => x !== id)) : new Set([...e, id])));
+
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, item: TableItem) => {
+    if (e.target !== e.currentTarget) return;
+    const step = { ArrowDown: 1, ArrowUp: -1 }[e.key];
+    if (step !== undefined) {
+      e.preventDefault();
+      const shown = [...(body.current?.querySelectorAll<HTMLTableRowElement>('tr[data-key]:not([hidden])') ?? [])];
+      const next = shown[shown.indexOf(e.currentTarget) + step];
+      if (next) {
+        setFocusKey(next.dataset.key!);
+        next.focus();
+      }
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (item.kind === 'row') onDetails(item.row.id);
+      else toggle(item.group.id);
+    } else if (e.key === 'a' || e.key === 'b') {
+      const st = useAppStore.getState();
+      if (item.kind === 'row') (e.key === 'a' ? st.pickA : st.pickB)(item.row.id);
+      else (e.key === 'a' ? st.pickGroupA : st.pickGroupB)(item.group.members.map((m) => m.id));
+    } else if (item.kind === 'group' && (e.key === 'ArrowRight' || e.key === 'ArrowLeft') && expanded.has(item.group.id) === (e.key === 'ArrowLeft')) {
+      toggle(item.group.id);
+    }
+  };
+
+  // Roving tabindex: the focused row if it is still shown, else the first row.
+  const shownKeys = items.flatMap((i) => [itemKey(i), ...(i.kind === 'group' && expanded.has(i.group.id) ? i.group.members.map((m) => `r:${m.id}`) : [])]);
+  const ctx: TableRowContext = {
+    extraColumns,
+    domains,
+    focusKey: focusKey !== null && shownKeys.includes(focusKey) ? focusKey : (shownKeys[0] ?? null),
+    setFocusKey,
+    onRowKey,
+    menu,
+    setMenu,
+    designated: new Set([references?.originalRecordId, references?.retrainedRecordId]),
+    runningBases: new Set(Object.values(s.jobs).filter(isLive).map((j) => j.spec.baseModelId as string | undefined)),
+    knownModels: new Set([...rows.map((r) => r.modelId), ...(s.baselines?.original ? [s.baselines.original.id] : [])]),
+    onDetails,
+    onBuild: setBuilder,
+  };
   return (
-    <div className="table-wrap">
+    <div className={`table-wrap ${s.tableExpanded ? 'expanded' : 'collapsed'}`} data-testid="model-table-wrap">
       <table className="model-table" aria-label="Model Screening" data-testid="model-table">
         <thead>
           <tr>
@@ -71,84 +130,44 @@ export function ModelTable({ rows, onDetails }: { rows: ResultHeadline[]; onDeta
             <th title="Unlearning method">
               <span className="th-flex">Method <MethodFilter rows={rows} /></span>
             </th>
-            {HYPER.map((h) => <SortHeader key={h.key} k={h.key} label={h.label} title={h.title} />)}
-            {METRICS.map((m) => <SortHeader key={m.key} k={m.key} label={m.label} title={m.title} />)}
+            {STANDARD_HYPER.map((h) => <SortHeader key={h.key} k={h.key} label={h.label} title={h.title} />)}
+            <SortHeader k="seed" label="Seed" title="Seed (n = number of seeds in a group)" />
+            {extraColumns.map((k) => <SortHeader key={k} k={extraSortKey(k)} label={k} title={`Hyperparameter ${k}`} />)}
+            {METRIC_COLUMNS.map((m) => <SortHeader key={m.key} k={m.key} label={m.label} title={m.title} />)}
             <th title="Choose as Model A" style={{ color: c.AStroke }}>A</th>
             <th title="Choose as Model B" style={{ color: c.BStroke }}>B</th>
-            <th><span className="sr-only">Actions</span></th>
+            <th className="row-actions">
+              <span className="sr-only">Actions</span>
+              <ColumnChooser available={available} />
+            </th>
           </tr>
         </thead>
-        <tbody>
-          {visible.map((r) => (
-            <tr key={r.id} data-id={r.id} className={r.id === s.modelA ? 'is-a' : r.id === s.modelB ? 'is-b' : ''} onContextMenu={(e) => { e.preventDefault(); setMenu(r.id); }}>
-              <td className="mono">
-                <button className="link" onClick={() => onDetails(r.id)} title="Details">{r.id.slice(0, 10)}</button>
-                {r.source === 'import' && <span className="marker" title="Imported from the reference system">⇩</span>}
-              </td>
-              <td><span className={`type-badge ${r.role}`}>{TYPE_LABEL[r.role]}</span></td>
-              <td className="mono">{r.baseModelId ?? '–'}</td>
-              <td>{r.method.label}</td>
-              <td className="num">{fmt(r.hyperparameters.epochs)}</td>
-              <td className="num">{fmt(r.hyperparameters.batchSize)}</td>
-              <td className="num">{fmt(r.hyperparameters.lr)}</td>
-              <td className="num">{fmt(r.seed)}</td>
-              {METRICS.map((m) => {
-                const v = r.metrics[m.key] as number | null;
-                const col = cellColour(m.key, v, domains);
-                const basis = m.key === 'PS' && v !== null && r.metrics.psBasis && r.metrics.psBasis !== 'full' ? r.metrics.psBasis : null;
-                return (
-                  <td key={m.key} className="num metric" data-metric={m.key} style={{ background: col.background, color: col.color }} title={basis ? `PS basis: ${basis} (not the full-set PS)` : undefined}>
-                    {v === null ? '–' : v.toFixed(m.digits)}
-                    {basis && <sup>{basis === 'subset-200' ? '200' : 'mix'}</sup>}
-                  </td>
-                );
-              })}
-              <td>
-                <input type="radio" name="model-a" aria-label={`Model A: ${r.id}`} checked={s.modelA === r.id} disabled={s.modelB === r.id} onChange={() => s.pickA(r.id)} style={{ accentColor: c.A }} />
-              </td>
-              <td>
-                <input type="radio" name="model-b" aria-label={`Model B: ${r.id}`} checked={s.modelB === r.id} disabled={s.modelA === r.id} onChange={() => s.pickB(r.id)} style={{ accentColor: c.B }} />
-              </td>
-              <td className="row-actions">
-                <button aria-label={`Actions for ${r.id}`} aria-haspopup="menu" aria-expanded={menu === r.id} onClick={() => setMenu(menu === r.id ? null : r.id)}>⋯</button>
-                {menu === r.id && (
-                  <div className="menu" role="menu" onKeyDown={(e) => e.key === 'Escape' && setMenu(null)}>
-                    <button role="menuitem" autoFocus onClick={() => { onDetails(r.id); setMenu(null); }}>Details</button>
-                    <a role="menuitem" href={api.exportUrl('json', [r.id])} download={`${r.id}.json`} onClick={() => setMenu(null)}>Download JSON</a>
-                    <a role="menuitem" href={api.exportUrl('csv', [r.id])} download={`${r.id}.csv`} onClick={() => setMenu(null)}>Download CSV</a>
-                    <button
-                      role="menuitem"
-                      disabled={designated.has(r.id) || runningBases.has(r.modelId)}
-                      title={designated.has(r.id) ? 'Designated references cannot be deleted' : undefined}
-                      onClick={() => { setConfirmDelete(r.id); setMenu(null); }}
-                    >
-                      Delete
-                    </button>
-                  </div>
-                )}
-                {confirmDelete === r.id && (
-                  <div className="menu confirm" role="dialog" aria-label="Confirm delete">
-                    <p>Delete {r.id}? This cannot be undone.</p>
-                    <button className="danger" autoFocus onClick={() => { void s.deleteRow(r.id); setConfirmDelete(null); }}>Delete</button>
-                    <button onClick={() => setConfirmDelete(null)}>Cancel</button>
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
+        <tbody ref={body}>
+          {items.map((item) =>
+            item.kind === 'row' ? (
+              <RecordRow key={item.row.id} row={item.row} group={null} hidden={false} ctx={ctx} />
+            ) : (
+              <SeedGroupRow key={`group-${item.group.id}`} group={item.group} expanded={expanded.has(item.group.id)} onToggle={() => toggle(item.group.id)} ctx={ctx} />
+            ),
+          )}
           {placeholders.map((j) => (
             <tr key={`job-${j.id}`} className="placeholder" data-job={j.id}>
               <td className="mono">job {j.id}</td>
               <td><span className="type-badge">{j.kind === 'unlearn' ? 'Unlearned' : j.kind === 'original' ? 'Original' : 'Retrained'}</span></td>
               <td>–</td>
               <td>{String(j.spec.method ?? j.kind)}</td>
-              <td colSpan={10}><span className="spinner" aria-hidden /> {j.status}{j.progress ? ` · ${j.progress.stage}` : ''}</td>
+              <td colSpan={STANDARD_HYPER.length + 1 + extraColumns.length + METRIC_COLUMNS.length}><span className="spinner" aria-hidden /> {j.status}{j.progress ? ` · ${j.progress.stage}` : ''}</td>
               <td colSpan={3} />
             </tr>
           ))}
         </tbody>
       </table>
       {visible.length === 0 && placeholders.length === 0 && <p className="empty-inline">No models yet — build or import one.</p>}
+      {builder && (
+        <div className="builder-overlay" onMouseDown={(e) => e.target === e.currentTarget && setBuilder(null)}>
+          <ModelBuilder prefill={builder} onClose={() => setBuilder(null)} />
+        </div>
+      )}
     </div>
   );
 }

@@ -9,6 +9,9 @@ export function Toasts() {
       {toasts.map((t) => (
         <div key={t.id} className={`toast ${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
           <span>{t.message}</span>
+          {t.actions?.map((a) => (
+            <button key={a.label} onClick={() => { a.run(); dismiss(t.id); }}>{a.label}</button>
+          ))}
           <button aria-label="Dismiss" onClick={() => dismiss(t.id)}>×</button>
         </div>
       ))}

@@ -1,24 +1,16 @@
-import type { ResultRecord } from '../api/types.js';
+import type { SubsetSample } from './attackSubset.js';
 import { type AttackMetric, attributedToModel, type Direction } from './thresholdStrategies.js';
 
+export type AttackSide = 'retrained' | 'model';
+
 export interface Thumb {
-  side: 'retrained' | 'model';
+  side: AttackSide;
   /** Position in the attack subset. */
   i: number;
   /** Training-image index, or null when the record does not name it. */
   image: number | null;
-}
-
-/**
- * Training-image indices of a record's attack subset: the forget-class images of its embedding
- * sample, in sample order (metrics.md §8); null when the sample's indices are unknown.
- */
-export function subsetImages(record: ResultRecord): number[] | null {
-  const e = record.embedding;
-  if (!e.indices || !e.trueClass || !record.attack) return null;
-  const fc = record.config.forgetClass;
-  const out = e.indices.filter((_, k) => e.trueClass![k] === fc);
-  return out.length === record.attack.subset.count ? out : null;
+  /** Instance key (see `SubsetSample.key`), or null when the subset's points are unknown. */
+  key: number | null;
 }
 
 /**
@@ -31,11 +23,12 @@ export function attackGrids(
   t: number,
   direction: Direction,
   metric: AttackMetric,
-  images: { model: readonly number[] | null; retrained: readonly number[] | null },
+  subsets: Record<AttackSide, readonly SubsetSample[] | null>,
 ): { success: Thumb[]; failure: Thumb[] } {
   const success: Thumb[] = [];
   const failure: Thumb[] = [];
-  retrained.forEach((v, i) => (attributedToModel(v, t, direction, metric) ? failure : success).push({ side: 'retrained', i, image: images.retrained?.[i] ?? null }));
-  model.forEach((v, i) => (attributedToModel(v, t, direction, metric) ? success : failure).push({ side: 'model', i, image: images.model?.[i] ?? null }));
+  const thumb = (side: AttackSide, i: number): Thumb => ({ side, i, image: subsets[side]?.[i]?.image ?? null, key: subsets[side]?.[i]?.key ?? null });
+  retrained.forEach((v, i) => (attributedToModel(v, t, direction, metric) ? failure : success).push(thumb('retrained', i)));
+  model.forEach((v, i) => (attributedToModel(v, t, direction, metric) ? success : failure).push(thumb('model', i)));
   return { success, failure };
 }

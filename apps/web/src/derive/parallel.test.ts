@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brushRows, parallelAxes, pcValue } from './parallel.js';
+import { brushRows, parallelAxes, pcValue, roundBrush } from './parallel.js';
 import { row } from './testRows.js';
 
 const rows = [
@@ -12,11 +12,26 @@ const rows = [
 describe('parallelAxes', () => {
   it('orders method, hyperparameters, seed, then the metrics, with log scales for lr, BS and RT', () => {
     const axes = parallelAxes(rows);
-    expect(axes.map((a) => a.key)).toEqual(['method', 'epochs', 'batchSize', 'lr', 'alpha', 'seed', 'UA', 'RA', 'TUA', 'TRA', 'PS', 'RTE']);
+    expect(axes.map((a) => a.key)).toEqual(['method', 'epochs', 'batchSize', 'lr', 'seed', 'UA', 'RA', 'TUA', 'TRA', 'PS', 'RTE']);
     expect(axes.filter((a) => a.kind === 'log').map((a) => a.key)).toEqual(['batchSize', 'lr', 'RTE']);
     // Hyperparameter domains come from the unlearned runs only.
     expect(axes.find((a) => a.key === 'lr')!.domain).toEqual([0.0001, 0.01]);
     expect(pcValue(rows[2], axes[0])).toBe(2);
+  });
+  it('adds method-specific hyperparameters only when the filter selects exactly one method', () => {
+    expect(parallelAxes(rows, ['rl']).map((a) => a.key)).toContain('alpha');
+    expect(parallelAxes(rows, ['rl']).find((a) => a.key === 'alpha')!.domain).toEqual([-0.5, 1.5]);
+    expect(parallelAxes(rows, ['ga']).map((a) => a.key)).not.toContain('alpha');
+    expect(parallelAxes(rows, ['rl', 'ga']).map((a) => a.key)).not.toContain('alpha');
+    // The generic axes keep the domain of all unlearned runs under the filter.
+    expect(parallelAxes(rows, ['ga']).find((a) => a.key === 'lr')!.domain).toEqual([0.0001, 0.01]);
+  });
+});
+
+describe('roundBrush', () => {
+  it('orders the ends and keeps 4 significant digits', () => {
+    expect(roundBrush([0.0050000000001, 0.00049999999])).toEqual([0.0005, 0.005]);
+    expect(roundBrush([0.123456, 0.98765])).toEqual([0.1235, 0.9877]);
   });
 });
 
@@ -25,6 +40,7 @@ describe('brushRows', () => {
     const axes = parallelAxes(rows);
     expect(brushRows(rows, axes, { lr: [0.0005, 0.005] }).map((r) => r.id)).toEqual(['orig', 'ga']);
     expect(brushRows(rows, axes, { lr: [0.005, 0.0005], epochs: [6, 20] }).map((r) => r.id)).toEqual(['orig']);
+    // A brush on an axis not shown still filters by the plain value.
     expect(brushRows(rows, axes, { alpha: [0, 1] }).map((r) => r.id)).toEqual(['orig', 'rl']);
     expect(brushRows(rows, axes, {})).toHaveLength(4);
   });

@@ -41,3 +41,11 @@ describe('defaultPair', () => {
     expect(defaultPair([rows[0]])).toEqual({ a: 'cccccccc', b: null });
   });
 });
+
+describe('sortRows by a chosen hyperparameter column', () => {
+  it('sorts by hp:<key> with rows lacking it last', () => {
+    const hp = [row({ id: 'x1', hyperparameters: { alpha: 0.5 } }), row({ id: 'x2', hyperparameters: {} }), row({ id: 'x3', hyperparameters: { alpha: 2 } })];
+    expect(sortRows(hp, { key: 'hp:alpha', dir: 'desc' }).map((r) => r.id)).toEqual(['x3', 'x1', 'x2']);
+    expect(sortRows(hp, { key: 'hp:alpha', dir: 'asc' }).map((r) => r.id)).toEqual(['x1', 'x3', 'x2']);
+  });
+});

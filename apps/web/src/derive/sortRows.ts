@@ -1,7 +1,8 @@
 import type { ResultHeadline } from '../api/types.js';
 import { defaultOrder } from './defaultOrder.js';
 
-export type SortKey = 'id' | 'method' | 'epochs' | 'batchSize' | 'lr' | 'seed' | 'UA' | 'RA' | 'TUA' | 'TRA' | 'RTE' | 'PS';
+/** A column; `hp:<key>` is any other hyperparameter (the column chooser's). */
+export type SortKey = 'id' | 'method' | 'epochs' | 'batchSize' | 'lr' | 'seed' | 'UA' | 'RA' | 'TUA' | 'TRA' | 'RTE' | 'PS' | `hp:${string}`;
 export type SortState = { key: SortKey; dir: 'desc' | 'asc' } | null;
 
 /** The value a column sorts by (null sorts last). */
@@ -19,8 +20,17 @@ export function sortValue(row: ResultHeadline, key: SortKey): number | string | 
       const v = row.hyperparameters[key];
       return typeof v === 'number' ? v : null;
     }
-    default:
+    case 'UA':
+    case 'RA':
+    case 'TUA':
+    case 'TRA':
+    case 'RTE':
+    case 'PS':
       return row.metrics[key];
+    default: {
+      const v = row.hyperparameters[key.slice(3)];
+      return typeof v === 'number' || typeof v === 'string' ? v : typeof v === 'boolean' ? Number(v) : null;
+    }
   }
 }
 

@@ -6,11 +6,13 @@ import { PredictionMatrix } from '../charts/PredictionMatrix.js';
 import { useColours } from '../components/colours.js';
 import { EmbeddingPanel } from '../components/EmbeddingPanel.js';
 import { EmptyState } from '../components/EmptyState.js';
+import { InstanceSetBuilder } from '../components/InstanceSetBuilder.js';
 import { ModelName } from '../components/ModelName.js';
 import { ckaSeries } from '../derive/ckaSeries.js';
-import { classGaps } from '../derive/classGaps.js';
+import { classGaps, groupClassGaps } from '../derive/classGaps.js';
 import { useAppStore } from '../stores/store.js';
 import { useAB } from './useAB.js';
+import { useGroupRecords } from './useGroupRecords.js';
 
 const SPLITS = [{ value: 'train' as const, label: 'Train' }, { value: 'test' as const, label: 'Test' }];
 
@@ -21,7 +23,8 @@ export function ContrastStage() {
   const c = useColours();
   const classNames = ui.datasets.find((d) => d.id === ui.dataset)?.classNames ?? [];
   const fc = ui.forgetClass ?? 0;
-  const gaps = useMemo(() => (a && b ? classGaps(a, b, fc) : null), [a, b, fc]);
+  const groups = useGroupRecords();
+  const gaps = useMemo(() => (a && b ? (groups ? groupClassGaps(groups.as, groups.bs, fc) : classGaps(a, b, fc)) : null), [a, b, fc, groups]);
   const cka = useMemo(() => (a && b ? ckaSeries(a, b, ui.ckaAgainst, ui.splitCka) : null), [a, b, ui.ckaAgainst, ui.splitCka]);
 
   if (!aId || !bId) return <EmptyState message="Select both model A and model B." action={{ label: 'Go to Screen', onClick: () => ui.setStage('screen') }} />;
@@ -38,6 +41,7 @@ export function ContrastStage() {
               <ClassAccuracyChart title="Test Dataset" gaps={gaps.test} m={gaps.m} meanRetain={gaps.meanRetain.test} classNames={classNames} forgetClass={fc} colours={c.classes} width={w / 2} showLabels={false} />
             </div>
             <p className="caption">← <ModelName which="A" role={roleA} id={a.id} /> High | <ModelName which="B" role={roleB} id={b.id} /> High →</p>
+            {groups && <p className="tick" data-testid="group-gap-note">Seed groups (A: n = {groups.as.length}, B: n = {groups.bs.length}): bars show the mean gap over every A × B pairing, whiskers its min–max.</p>}
           </div>
         )}
       </ChartFrame>
@@ -78,6 +82,7 @@ export function ContrastStage() {
           </div>
         )}
       </ChartFrame>
+      <InstanceSetBuilder />
       <EmbeddingPanel a={a} b={b} classNames={classNames} />
     </div>
   );

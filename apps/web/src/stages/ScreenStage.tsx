@@ -1,13 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame.js';
 import { ParallelCoordinates } from '../charts/ParallelCoordinates.js';
+import { moveKey } from '../derive/axisOrder.js';
 import { useColours } from '../components/colours.js';
-import { brushRows, parallelAxes } from '../derive/parallel.js';
-import { filterRows } from '../derive/sortRows.js';
 import { DetailsDrawer } from '../components/DetailsDrawer.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ModelTable } from '../components/ModelTable.js';
+import { TableExpandToggle } from '../components/TableExpandToggle.js';
 import { useAppStore } from '../stores/store.js';
+import { useParallelAxes } from './useParallelAxes.js';
 
 /** Screen: the model table with its colour legends, A/B choice and the details drawer. */
 export function ScreenStage() {
@@ -19,16 +20,15 @@ export function ScreenStage() {
   const [details, setDetails] = useState<string | null>(null);
   const [parallel, setParallel] = useState(false);
   const brushes = useAppStore((s) => s.brushes);
-  const methodFilter = useAppStore((s) => s.methodFilter);
   const c = useColours();
-  const axes = useMemo(() => parallelAxes(rows), [rows]);
-  const visible = useMemo(() => new Set(brushRows(filterRows(rows, methodFilter), axes, brushes).map((r) => r.id)), [rows, axes, methodFilter, brushes]);
+  const { axes, flipped, visible } = useParallelAxes(rows);
   const brushed = Object.keys(brushes).length > 0;
   if (forgetClass === null) return <EmptyState message="Select the target forget class first." />;
   return (
     <div className="panel">
       <div className="panel-title">
         <h2>Model Screening</h2>
+        <TableExpandToggle />
         <span className="legend-bar greens">Accuracy <i>Worst</i><b /><i>Best</i></span>
         <span className="legend-bar blues">Efficiency <i>Worst</i><b /><i>Best</i></span>
         <span className="legend-bar oranges">Privacy <i>0</i><b /><i>1</i></span>
@@ -42,9 +42,12 @@ export function ScreenStage() {
             <ParallelCoordinates
               rows={rows}
               axes={axes}
+              flipped={flipped}
               visible={visible}
               brushes={brushes}
               onBrush={(k, r) => useAppStore.getState().setBrush(k, r)}
+              onMove={(key, to) => useAppStore.getState().setPcOrder(moveKey(axes.map((a) => a.key), key, to))}
+              onFlip={(key) => useAppStore.getState().togglePcFlip(key)}
               onPick={(id, which) => (which === 'A' ? useAppStore.getState().pickA(id) : useAppStore.getState().pickB(id))}
               colours={c.classes}
               width={w}

@@ -72,3 +72,17 @@ describe('URL state', () => {
     expect(decodeUrlState('stage=nope&fc=-3&metric=x&splits=zz')).toEqual({});
   });
 });
+
+describe('URL state: parallel coordinates', () => {
+  it('round-trips brushes, axis order and flipped axes through the store', () => {
+    const s = useAppStore.getState();
+    s.setBrush('lr', [0.0005, 0.005]);
+    s.setPcOrder(['UA', 'method', 'lr']);
+    s.togglePcFlip('lr');
+    const q = encodeUrlState(useAppStore.getState());
+    resetStore();
+    useAppStore.setState(urlStatePatch(decodeUrlState(q), useAppStore.getState()));
+    const r = useAppStore.getState();
+    expect([r.brushes, r.pcOrder, r.pcFlipped]).toEqual([{ lr: [0.0005, 0.005] }, ['UA', 'method', 'lr'], ['lr']]);
+  });
+});

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Job } from '../api/types.js';
+import { sweepPicks } from '../derive/sweepPicks.js';
 import { type AttackSlice, createAttackSlice } from './attackSlice.js';
 import { type CatalogSlice, createCatalogSlice } from './catalogSlice.js';
 import { type ContextSlice, createContextSlice } from './contextSlice.js';
@@ -43,8 +44,20 @@ export const useAppStore = create<AppState>()((...a) => {
         const id = job.resultIds[0];
         if (single && id && s.bPinnedAt <= queued && get().rows.some((r) => r.id === id) && get().modelA !== id) set({ modelB: id });
       });
-      if (job.kind !== 'unlearn') void s.loadBaselines();
-      if (job.kind === 'sweep') s.toast('info', `Sweep ${job.id} finished: ${job.resultIds.length} model(s) added`);
+      // New references, and new timings for the time estimates.
+      void s.loadBaselines();
+      if (job.kind === 'sweep') {
+        // A sweep never re-pins B by itself; it offers the best runs instead (ui.md §2.2).
+        void s.loadRows().then(() => {
+          const picks = sweepPicks(get().rows, job.resultIds);
+          const offer = (label: string, id: string | null) => (id && id !== get().modelA ? [{ label, run: () => get().pickB(id) }] : []);
+          s.toast('info', `Sweep ${job.id} finished: ${job.resultIds.length} model(s) added. Compare as B:`, [
+            ...offer('Best by PS', picks.bestPS),
+            ...offer('Best by TRA', picks.bestTRA),
+            ...offer('The last one', picks.last),
+          ]);
+        });
+      }
     },
   };
 });

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { SortState } from '../derive/sortRows.js';
 import type { Highlight } from '../derive/embeddingPoints.js';
 import type { AppState } from './store.js';
+import { readTablePrefs, writeTablePrefs } from './tablePrefs.js';
 
 export type Split = 'train' | 'test';
 
@@ -11,6 +12,10 @@ export interface UiSlice {
   methodFilter: string[];
   /** Brushed ranges of the parallel-coordinates view, by axis key. */
   brushes: Record<string, [number, number]>;
+  /** Parallel-coordinates axis order (axis keys; axes not listed keep their default place). */
+  pcOrder: string[];
+  /** Keys of the flipped parallel-coordinates axes. */
+  pcFlipped: string[];
   splitAccuracy: Split;
   splitMatrix: Split;
   splitCka: Split;
@@ -19,9 +24,17 @@ export interface UiSlice {
   highlight: Highlight;
   aligned: boolean;
   cvdSafe: boolean;
+  /** Hyperparameter columns the user added to the table (column chooser). */
+  extraColumns: string[];
+  /** Table expanded (every row) or collapsed (about 5 rows under a sticky header). */
+  tableExpanded: boolean;
+  setExtraColumns(keys: string[]): void;
+  setTableExpanded(expanded: boolean): void;
   setSort(sort: SortState): void;
   setMethodFilter(methods: string[]): void;
   setBrush(key: string, range: [number, number] | null): void;
+  setPcOrder(order: string[]): void;
+  togglePcFlip(key: string): void;
   setUi(patch: Partial<Pick<UiSlice, 'splitAccuracy' | 'splitMatrix' | 'splitCka' | 'matrixMode' | 'ckaAgainst' | 'highlight' | 'aligned' | 'cvdSafe'>>): void;
 }
 
@@ -29,6 +42,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   sort: null,
   methodFilter: [],
   brushes: {},
+  pcOrder: [],
+  pcFlipped: [],
   splitAccuracy: 'train',
   splitMatrix: 'train',
   splitCka: 'train',
@@ -37,6 +52,15 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   highlight: 'all',
   aligned: false,
   cvdSafe: false,
+  ...readTablePrefs(),
+  setExtraColumns: (extraColumns) => {
+    set({ extraColumns });
+    writeTablePrefs({ extraColumns, tableExpanded: get().tableExpanded });
+  },
+  setTableExpanded: (tableExpanded) => {
+    set({ tableExpanded });
+    writeTablePrefs({ extraColumns: get().extraColumns, tableExpanded });
+  },
   setSort: (sort) => set({ sort }),
   setMethodFilter: (methodFilter) => set({ methodFilter }),
   setBrush: (key, range) => {
@@ -44,6 +68,11 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
     if (range === null) delete brushes[key];
     else brushes[key] = range;
     set({ brushes });
+  },
+  setPcOrder: (pcOrder) => set({ pcOrder }),
+  togglePcFlip: (key) => {
+    const flipped = get().pcFlipped;
+    set({ pcFlipped: flipped.includes(key) ? flipped.filter((k) => k !== key) : [...flipped, key] });
   },
   setUi: (patch) => set(patch),
 });

@@ -1,15 +1,18 @@
 import type { AttackMetric, Strategy } from '../derive/thresholdStrategies.js';
 import type { Highlight } from '../derive/embeddingPoints.js';
+import { decodeInstanceSet, encodeInstanceSet } from '../derive/instanceSetCode.js';
+import { decodeParallelUrl, encodeParallelUrl, type ParallelUrlState } from '../derive/parallelUrl.js';
 import { STAGES, type Stage } from './contextSlice.js';
+import { activeGroup } from './selectionSlice.js';
 import type { AppState } from './store.js';
 
 /** The shareable part of the state, as it appears in the URL. */
 export type UrlState = Partial<
   Pick<
     AppState,
-    'stage' | 'dataset' | 'architecture' | 'forgetClass' | 'openClasses' | 'modelA' | 'modelB' | 'metric' | 'strategy' | 'highlight' | 'ckaAgainst' | 'splitAccuracy' | 'splitMatrix' | 'splitCka' | 'aligned' | 'methodFilter'
+    'stage' | 'dataset' | 'architecture' | 'forgetClass' | 'openClasses' | 'modelA' | 'modelB' | 'groupA' | 'groupB' | 'metric' | 'strategy' | 'highlight' | 'ckaAgainst' | 'splitAccuracy' | 'splitMatrix' | 'splitCka' | 'aligned' | 'methodFilter'
   >
-> & { threshold?: number };
+> & { threshold?: number } & Partial<ParallelUrlState> & Partial<Pick<AppState, 'instanceSetExpr'>>;
 
 const METRICS: AttackMetric[] = ['entropy', 'confidence'];
 const STRATEGIES: Strategy[] = ['custom', 'maxScore', 'maxSuccess', 'common'];
@@ -25,6 +28,10 @@ export function encodeUrlState(s: AppState): string {
   if (s.openClasses.length > 1) q.set('open', s.openClasses.join(','));
   if (s.modelA) q.set('A', s.modelA);
   if (s.modelB) q.set('B', s.modelB);
+  const gA = activeGroup(s.groupA, s.modelA);
+  const gB = activeGroup(s.groupB, s.modelB);
+  if (gA) q.set('gA', gA.join(','));
+  if (gB) q.set('gB', gB.join(','));
   if (s.metric !== 'entropy') q.set('metric', s.metric);
   if (s.strategy !== 'custom') q.set('strategy', s.strategy);
   if (s.strategy === 'custom') q.set('t', String(s.customThreshold[s.metric]));
@@ -34,6 +41,8 @@ export function encodeUrlState(s: AppState): string {
   if (splits !== 'rrr') q.set('splits', splits);
   if (s.aligned) q.set('align', '1');
   if (s.methodFilter.length > 0) q.set('methods', s.methodFilter.join(','));
+  encodeParallelUrl(s, q);
+  if (s.instanceSetExpr) q.set('set', encodeInstanceSet(s.instanceSetExpr));
   return q.toString();
 }
 
@@ -54,6 +63,9 @@ export function decodeUrlState(search: string): UrlState {
   if (out.forgetClass !== undefined && out.forgetClass !== null) out.openClasses = [...new Set([...open, out.forgetClass])].sort((a, b) => a - b);
   if (q.get('A')) out.modelA = q.get('A');
   if (q.get('B')) out.modelB = q.get('B');
+  const group = (key: string) => (q.get(key) ?? '').split(',').filter((id) => /^[\w-]+$/.test(id));
+  if (group('gA').length > 1) out.groupA = group('gA');
+  if (group('gB').length > 1) out.groupB = group('gB');
   const metric = oneOf(q.get('metric'), METRICS);
   if (metric) out.metric = metric;
   const strategy = oneOf(q.get('strategy'), STRATEGIES);
@@ -73,6 +85,9 @@ export function decodeUrlState(search: string): UrlState {
   }
   if (q.get('align') === '1') out.aligned = true;
   if (q.get('methods')) out.methodFilter = q.get('methods')!.split(',').filter(Boolean);
+  Object.assign(out, decodeParallelUrl(q));
+  const set = decodeInstanceSet(q.get('set') ?? '');
+  if (set) out.instanceSetExpr = set;
   return out;
 }
 

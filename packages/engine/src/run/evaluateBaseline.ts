@@ -4,12 +4,13 @@ import type { TrainConfig } from '../train/trainConfig.js';
 import type { StoredModel } from './checkpointIndex.js';
 import { evaluateModel, type EvaluationHooks, type EvaluationSettings } from './evaluateModel.js';
 import type { ReferenceCache } from './referenceCache.js';
+import { trainingHistory } from './trainingHistory.js';
 
 const PRESETS = ['reference', 'cpu', 'smoke'] as const;
 
 /**
  * The result record of an Original (one per forget class it is viewed for) or of a Retrained
- * model, evaluated like any other model; RTE is its training time.
+ * model, evaluated like any other model; RTE is its training time and its history the training's.
  */
 export async function evaluateBaseline(
   input: {
@@ -24,7 +25,7 @@ export async function evaluateBaseline(
   hooks: EvaluationHooks = {},
 ): Promise<ResultRecord> {
   const { meta, model } = input.stored;
-  const config = meta.config as Partial<TrainConfig> & { preset?: string | null };
+  const config = meta.config as Partial<TrainConfig> & { preset?: string | null; history?: unknown };
   const schedule = config.schedule;
   const role = meta.role === 'retrained' ? 'retrained' : 'original';
   return evaluateModel(
@@ -53,6 +54,7 @@ export async function evaluateBaseline(
       baseModelId: null,
       preset: PRESETS.find((p) => p === config.preset) ?? null,
       rteSeconds: meta.trainingSeconds,
+      history: trainingHistory(config.history),
       createdAt: meta.createdAt,
       cache: input.cache,
       settings: input.evaluation,

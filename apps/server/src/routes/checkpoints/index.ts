@@ -1,11 +1,17 @@
+import { createReadStream, existsSync } from 'node:fs';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { checkpointPaths } from '@mu/engine';
 import { Type } from '@sinclair/typebox';
-import { notFound } from '../../http/apiError.js';
+import { badRequest, notFound } from '../../http/apiError.js';
 import { Checkpoint, errors } from '../../schemas/api.js';
 
 const CheckpointId = Type.String({ pattern: '^[0-9a-f]{8}$', description: '8 lower-case hex characters' });
 
-/** GET /api/checkpoints, GET /api/checkpoints/:id — the weights the server holds (trained here or uploaded). */
+/**
+ * GET /api/checkpoints, GET /api/checkpoints/:id — the weights the server holds (trained here or
+ * uploaded); GET /api/checkpoints/:id/weights — the weights file itself, as a download;
+ * POST /api/checkpoints/:id/designate — make an Original or Retrained model the reference of its kind.
+ */
 const checkpoints: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '',
@@ -33,6 +39,45 @@ const checkpoints: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       const checkpoint = fastify.store.checkpoints.get(request.params.id);
       if (!checkpoint) throw notFound(`unknown checkpoint: ${request.params.id}`);
+      return checkpoint;
+    },
+  );
+
+  fastify.get(
+    '/:id/weights',
+    {
+      schema: {
+        tags: ['models'],
+        summary: 'The weights file of a checkpoint: float32, little-endian, tensors back to back in the order GET /api/checkpoints/:id lists',
+        params: Type.Object({ id: CheckpointId }),
+        response: { 200: Type.Unsafe({ description: 'application/octet-stream attachment' }), ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      if (!fastify.store.checkpoints.get(id)) throw notFound(`unknown checkpoint: ${id}`);
+      const file = checkpointPaths(fastify.store.checkpointDir, id).weights;
+      if (!existsSync(file)) throw notFound(`checkpoint ${id} has no weights file`);
+      return reply.type('application/octet-stream').header('content-disposition', `attachment; filename="${id}.weights.bin"`).send(createReadStream(file));
+    },
+  );
+
+  fastify.post(
+    '/:id/designate',
+    {
+      schema: {
+        tags: ['models'],
+        summary: 'Designate an Original (of its dataset and architecture) or a Retrained model (of its class) as the reference that unlearning runs and attacks use',
+        params: Type.Object({ id: CheckpointId }),
+        response: { 200: Checkpoint, ...errors(400, 404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const checkpoint = fastify.store.checkpoints.get(id);
+      if (!checkpoint) throw notFound(`unknown checkpoint: ${id}`);
+      if (checkpoint.role === 'unlearned') throw badRequest(`checkpoint ${id} is an unlearned model; only Original and Retrained models can be designated as references`);
+      fastify.store.checkpoints.designate(id);
       return checkpoint;
     },
   );

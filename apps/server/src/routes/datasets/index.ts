@@ -1,11 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { CIFAR10_REFERENCE_SAMPLE, datasetIds, describeDataset, findDataset, loadDataset, seededEmbeddingSample } from '@mu/engine';
-import { notFound } from '../../http/apiError.js';
+import { badRequest, notFound } from '../../http/apiError.js';
 import { DatasetImages } from '../../images/datasetImages.js';
+import { SPRITE_COLUMNS } from '../../images/spriteSheet.js';
 import { Dataset, errors } from '../../schemas/api.js';
 
 const DatasetId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$', description: 'dataset id' });
+
+/** The most images one sprite sheet holds (64 rows of 16). */
+const MAX_SPRITE_TILES = 1024;
+
+const Split = Type.Union([Type.Literal('train'), Type.Literal('test')], { description: 'train (the default for thumbnails) or test' });
 
 const EmbeddingSampleList = Type.Object({
   sampleId: Type.String({ description: 'the record\'s embedding.sampleId, e.g. cifar10-mini/seeded-2048-200' }),
@@ -32,9 +38,15 @@ function known(id: string): string {
   return id;
 }
 
+function available(id: string): void {
+  const info = describe(known(id));
+  if (!info.available) throw notFound(`dataset ${id} is not available on this server (${info.problem})`);
+}
+
 /**
- * GET /api/datasets, GET /api/datasets/:id, and GET /api/datasets/:id/images/:split/:index (PNG,
- * cacheable: the bytes of an index never change for a dataset checksum).
+ * GET /api/datasets, GET /api/datasets/:id, GET /api/datasets/:id/images/:split/:index (PNG) and
+ * GET /api/datasets/:id/thumbnails (many images as one PNG sprite sheet). Images are cacheable
+ * for good: the bytes of an index never change for a dataset checksum.
  */
 const datasets: FastifyPluginAsyncTypebox = async (fastify) => {
   const images = new DatasetImages();
@@ -97,7 +109,7 @@ const datasets: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'One image as PNG',
         params: Type.Object({
           id: DatasetId,
-          split: Type.Union([Type.Literal('train'), Type.Literal('test')]),
+          split: Split,
           index: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
         }),
         response: { 200: Type.Unsafe({ description: 'image/png' }), 304: Type.Null({ description: 'not modified' }), ...errors(400, 404) },
@@ -105,12 +117,46 @@ const datasets: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const { id, split, index } = request.params;
-      const info = describe(known(id));
-      if (!info.available) throw notFound(`dataset ${id} is not available on this server (${info.problem})`);
+      available(id);
       const image = await images.get(id, split, index);
       reply.header('etag', image.etag).header('cache-control', 'public, max-age=86400, immutable');
       if (request.headers['if-none-match'] === image.etag) return reply.code(304).send(null);
       return reply.type('image/png').send(image.png);
+    },
+  );
+
+  fastify.get(
+    '/:id/thumbnails',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: `Many images as one PNG sprite sheet (at most ${MAX_SPRITE_TILES})`,
+        description:
+          `Tiles in a fixed grid of ${SPRITE_COLUMNS} columns: the image indices[k] is tile k, at column k mod ${SPRITE_COLUMNS} ` +
+          `and row floor(k / ${SPRITE_COLUMNS}), each tile the dataset's image size (inputShape, e.g. 32 × 32 for CIFAR-10), ` +
+          `so the sheet is ${SPRITE_COLUMNS} tiles wide and ceil(n / ${SPRITE_COLUMNS}) tiles high; unused tiles of the last row are black. ` +
+          'The x-sprite-columns header repeats the column count.',
+        params: Type.Object({ id: DatasetId }),
+        querystring: Type.Object(
+          {
+            split: Type.Optional(Split),
+            indices: Type.String({ pattern: '^[0-9]{1,8}(,[0-9]{1,8})*$', description: `comma-separated image indices, 1 to ${MAX_SPRITE_TILES}, in tile order` }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Unsafe({ description: 'image/png: the sprite sheet' }), 304: Type.Null({ description: 'not modified' }), ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const split = request.query.split ?? 'train';
+      const indices = request.query.indices.split(',').map(Number);
+      if (indices.length > MAX_SPRITE_TILES) throw badRequest(`too many indices: ${indices.length} (at most ${MAX_SPRITE_TILES} per sprite sheet)`);
+      available(id);
+      const sprite = await images.sprite(id, split, indices);
+      reply.header('etag', sprite.etag).header('cache-control', 'public, max-age=31536000, immutable').header('x-sprite-columns', String(SPRITE_COLUMNS));
+      if (request.headers['if-none-match'] === sprite.etag) return reply.code(304).send(null);
+      return reply.type('image/png').send(sprite.png);
     },
   );
 };

@@ -1,0 +1,112 @@
+import { useCallback, useMemo, useState } from 'react';
+import { api } from '../api/client.js';
+import { AttackPanelChart } from '../charts/AttackPanelChart.js';
+import { ChartFrame } from '../charts/ChartFrame.js';
+import { AttackGrid, type ThumbSprite } from '../components/AttackGrid.js';
+import { RETRAINED, useColours } from '../components/colours.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { ImageCard } from '../components/ImageCard.js';
+import { ModelName } from '../components/ModelName.js';
+import { attackDots } from '../derive/attackDots.js';
+import { attackGrids } from '../derive/attackGrids.js';
+import { attackInstance } from '../derive/attackInstance.js';
+import { attackSubset } from '../derive/attackSubset.js';
+import { linkedHoverCss, type SampleRef } from '../derive/linkedHoverCss.js';
+import { spriteSheet } from '../derive/spriteSheet.js';
+import { gridIndex } from '../derive/thresholdStrategies.js';
+import { useAppStore } from '../stores/store.js';
+import type { AttackPanel } from './useAttackPanels.js';
+
+/**
+ * One half of the Attack view (ui.md §4.3–4.5): the model vs its Retrained record as a dot
+ * histogram with curves, the privacy score and the success / failure grids, all linked: hovering
+ * a dot or a thumbnail emphasises that sample in both, clicking either opens its image card.
+ */
+export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: AttackPanel }) {
+  const metric = useAppStore((s) => s.metric);
+  const strategy = useAppStore((s) => s.strategy);
+  const setCustomThreshold = useAppStore((s) => s.setCustomThreshold);
+  const setStage = useAppStore((s) => s.setStage);
+  const inSet = useAppStore((s) => s.instanceSet?.keys ?? null);
+  const classNames = useAppStore((s) => s.datasets.find((d) => d.id === s.dataset)?.classNames);
+  const c = useColours();
+  const [hovered, setHovered] = useState<SampleRef | null>(null);
+  const [opened, setOpened] = useState<{ sample: SampleRef; at: { x: number; y: number } } | null>(null);
+  const onOpen = useCallback((sample: SampleRef, at: { x: number; y: number }) => setOpened({ sample, at }), []);
+
+  const { record: rec, retrainedRecord: ret, merged, threshold: t, direction } = panel;
+  const dataset = rec.config.dataset.id;
+  const modelValues = rec.attack?.subset[metric] ?? null;
+  const retrainedValues = ret?.attack?.subset[metric] ?? null;
+  const samples = useMemo(() => ({ model: attackSubset(rec), retrained: ret ? attackSubset(ret) : null }), [rec, ret]);
+  const dots = useMemo(() => (modelValues && retrainedValues ? attackDots(modelValues, retrainedValues, metric).dots : null), [modelValues, retrainedValues, metric]);
+  const grids = useMemo(
+    () => (modelValues && retrainedValues && direction ? attackGrids(modelValues, retrainedValues, t, direction, metric, samples) : null),
+    [modelValues, retrainedValues, t, direction, metric, samples],
+  );
+  const sprite = useMemo((): ThumbSprite | null => {
+    const sheet = spriteSheet([...(samples.model ?? []), ...(samples.retrained ?? [])].map((s) => s.image));
+    return sheet.indices.length > 0 ? { url: api.thumbnailsUrl(dataset, 'train', sheet.indices), tiles: sheet.indices.length, tileOf: sheet.tileOf } : null;
+  }, [samples, dataset]);
+
+  const label = `Model ${which}`;
+  if (rec.role === 'retrained') return <EmptyState message="This is the Retrained model — nothing to attack" />;
+  if (!rec.attack || !merged || !direction) return <EmptyState message="No Retrained model for this class — the attack view and CKA vs Retrained need one." action={{ label: 'Go to Build', onClick: () => setStage('build') }} />;
+  if (!dots || !grids || !modelValues || !retrainedValues) return <div className="skeleton" style={{ height: 200 }}>Loading the Retrained record…</div>;
+
+  const colour = which === 'A' ? c.A : c.B;
+  const i = gridIndex(metric, t);
+  const success = grids.success.length;
+  const total = modelValues.length + retrainedValues.length;
+  const common = { total, sprite, which, colour, lightColour: which === 'A' ? c.ALight : c.BLight, inSet, onHover: setHovered, onOpen };
+  const instance = opened ? attackInstance(rec, ret, opened.sample.side, opened.sample.i) : null;
+  return (
+    <ChartFrame title={`Retrained Model (${ret?.id}) vs. ${label}`} name={`attack-${which}`}>
+      {(w) => (
+        <div data-panel={which} className="attack-panel">
+          <style>{linkedHoverCss(which, hovered)}</style>
+          <ModelName which={which} role={rec.role} id={rec.id} />
+          <AttackPanelChart
+            dots={dots}
+            merged={merged}
+            metric={metric}
+            threshold={t}
+            direction={direction}
+            colour={colour}
+            label={label}
+            width={w}
+            draggable={strategy === 'custom'}
+            onThreshold={setCustomThreshold}
+            samples={samples}
+            inSet={inSet}
+            hovered={hovered}
+            onHover={setHovered}
+            onOpen={onOpen}
+          />
+          <p data-testid={`privacy-${which}`}>Privacy Score = <b>{(1 - merged.score[i]).toFixed(3)}</b> <span className="tick">(200 images at this threshold; the table's PS uses all forget images at the worst case)</span></p>
+          <p>
+            <span style={{ color: strategy === 'maxSuccess' ? '#b91c1c' : undefined }}>Success {(100 * success / total).toFixed(2)}%</span> · Failure {(100 * (total - success) / total).toFixed(2)}%
+          </p>
+          <AttackGrid kind="success" thumbs={grids.success} highlightTitle={strategy === 'maxSuccess'} {...common} />
+          <AttackGrid kind="failure" thumbs={grids.failure} highlightTitle={false} {...common} />
+          {opened && instance && (
+            <ImageCard
+              at={opened.at}
+              imageSrc={instance.image !== null ? api.imageUrl(dataset, 'train', instance.image) : null}
+              imageAlt={`training image ${instance.image}`}
+              trueClass={instance.trueClass}
+              models={[
+                { label: 'Retrained Model', colour: RETRAINED, pred: instance.retrained?.pred ?? null, probs: instance.retrained?.probs ?? null },
+                { label, colour: which === 'A' ? c.AStroke : c.BStroke, pred: instance.model?.pred ?? null, probs: instance.model?.probs ?? null },
+              ]}
+              emphasis={opened.sample.side === 'retrained' ? 0 : 1}
+              classNames={classNames ?? []}
+              forgetClass={rec.config.forgetClass}
+              onClose={() => setOpened(null)}
+            />
+          )}
+        </div>
+      )}
+    </ChartFrame>
+  );
+}
