@@ -37,31 +37,44 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The page's image requests (single images and sprite sheets) that finished, as the browser reports them. */
+function watchImageRequests(p: Page): { url: string; start: number; end: number }[] {
+  const finished: { url: string; start: number; end: number }[] = [];
+  p.on('requestfinished', (r) => {
+    if (!r.url().includes('/images/') && !r.url().includes('/thumbnails')) return;
+    const t = r.timing();
+    finished.push({ url: r.url(), start: t.startTime, end: t.startTime + t.responseEnd });
+  });
+  return finished;
+}
+
 /**
  * Waits until every thumbnail of both panels' grids has its picture (an <img> src or a CSS
  * background sprite) fetched, and returns the image requests and the time of the last response
- * since navigation start.
+ * since navigation start. Requests are watched through the browser's network events: the page's
+ * Resource Timing entries proved unreliable for CSS background images on a fresh clone.
  */
-async function gridImagesShown(): Promise<{ images: number; sprites: number; firstRequestMs: number; lastResponseMs: number; thumbs: number }> {
-  await page.waitForFunction(() => {
-    const thumbs = [...document.querySelectorAll<HTMLElement>('[data-panel] .attack-grid .thumb')];
-    if (thumbs.length === 0) return false;
-    const urls = new Set(thumbs.map((t) => (t instanceof HTMLImageElement ? t.currentSrc || t.src : /url\("?(.*?)"?\)/.exec(getComputedStyle(t).backgroundImage)?.[1] ?? '')));
-    return [...urls].every((u) => u !== '' && performance.getEntriesByName(new URL(u, location.href).href).some((e) => (e as PerformanceResourceTiming).responseEnd > 0));
-  }, undefined, { timeout: 60_000, polling: 100 });
-  return page.evaluate(() => {
-    const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    const images = entries.filter((e) => e.name.includes('/images/'));
-    const sprites = entries.filter((e) => e.name.includes('/thumbnails'));
-    const all = [...images, ...sprites];
-    return {
-      images: images.length,
-      sprites: sprites.length,
-      firstRequestMs: Math.round(Math.min(...all.map((e) => e.startTime))),
-      lastResponseMs: Math.round(Math.max(...all.map((e) => e.responseEnd))),
-      thumbs: document.querySelectorAll('[data-panel] .attack-grid .thumb').length,
-    };
-  });
+async function gridImagesShown(finished: { url: string; start: number; end: number }[]): Promise<{ images: number; sprites: number; firstRequestMs: number; lastResponseMs: number; thumbs: number }> {
+  const thumbUrls = () =>
+    page.evaluate(() => [
+      ...new Set(
+        [...document.querySelectorAll<HTMLElement>('[data-panel] .attack-grid .thumb')].map((t) =>
+          t instanceof HTMLImageElement ? t.currentSrc || t.src : new URL(/url\("?(.*?)"?\)/.exec(getComputedStyle(t).backgroundImage)?.[1] ?? '', location.href).href,
+        ),
+      ),
+    ]);
+  await expect.poll(async () => {
+    const urls = await thumbUrls();
+    return urls.length > 0 && urls.every((u) => finished.some((f) => f.url === u));
+  }, { timeout: 60_000, interval: 100 }).toBe(true);
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  return {
+    images: finished.filter((f) => f.url.includes('/images/')).length,
+    sprites: finished.filter((f) => f.url.includes('/thumbnails')).length,
+    firstRequestMs: Math.round(Math.min(...finished.map((f) => f.start)) - origin),
+    lastResponseMs: Math.round(Math.max(...finished.map((f) => f.end)) - origin),
+    thumbs: await page.$$eval('[data-panel] .attack-grid .thumb', (t) => t.length),
+  };
 }
 
 describe('attack linking (reference fixtures, Original vs ref0-dd2c)', () => {
@@ -78,9 +91,10 @@ describe('attack linking (reference fixtures, Original vs ref0-dd2c)', () => {
     images = { model: subsetPositions(a).map((k) => a.embedding.indices[k]), retrained: subsetPositions(r).map((k) => r.embedding.indices[k]) };
     expect(images.model.length).toBe(a.attack.subset.count);
 
+    const finished = watchImageRequests(page);
     await page.goto(`${server.url}/?stage=attack&d=cifar10&a=resnet18&fc=0&A=ref0-0000&B=ref0-dd2c`);
     await page.waitForSelector('[data-panel=A] circle.dot');
-    const shown = await gridImagesShown();
+    const shown = await gridImagesShown(finished);
     console.log(`attack grids: ${shown.thumbs} thumbnails, ${shown.images} /images/ requests, ${shown.sprites} /thumbnails requests, first image request at ${shown.firstRequestMs} ms, last image response at ${shown.lastResponseMs} ms after navigation start`);
     // Only A has an attack panel (the unlearned fixtures carry no attack data): 200 + 200 thumbnails.
     expect(shown.thumbs).toBe(a.attack.subset.count + r.attack.subset.count);

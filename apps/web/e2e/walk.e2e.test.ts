@@ -209,13 +209,17 @@ describe('walk through engine records (cifar10-mini, small-cnn, class 0)', () =>
     for (const t of thumbs) expect(t.image).toBe(subset[t.i]);
     const successLine = /Success ([\d.]+)%/.exec((await page.textContent('[data-panel=A]'))!)![1];
     expect(await page.textContent('[data-testid=grid-success-A] b')).toBe(`Success ${successLine}%`);
-    // Thumbnails are tiles of one sprite sheet (a CSS background); wait until it has arrived.
+    // Thumbnails are tiles of one sprite sheet (a CSS background): a PNG of 32 × 32 tiles, 16 a row.
     const first = page.locator('[data-testid=grid-success-A] .thumb').first();
     await first.scrollIntoViewIfNeeded();
-    await page.waitForFunction((el) => {
-      const url = /url\("(.*)"\)/.exec(getComputedStyle(el as Element).backgroundImage)?.[1];
-      return url !== undefined && performance.getEntriesByName(url).some((e) => (e as PerformanceResourceTiming).responseEnd > 0);
-    }, await first.elementHandle());
+    const sprite = await first.evaluate(async (el) => {
+      const img = new Image();
+      img.src = /url\("(.*)"\)/.exec(getComputedStyle(el).backgroundImage)![1];
+      await img.decode();
+      return { width: img.naturalWidth, height: img.naturalHeight };
+    });
+    expect(sprite.width).toBe(16 * 32);
+    expect(sprite.height).toBeGreaterThanOrEqual(32);
     await page.screenshot({ path: path.join(OUT, '7-engine-attack.png'), fullPage: true });
   });
 });
