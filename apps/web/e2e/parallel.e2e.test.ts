@@ -177,7 +177,9 @@ describe('parallel coordinates (24 runs of cifar10 / resnet18 / class 0)', () =>
     await page.waitForSelector('[data-testid=model-table] tbody tr[data-id]');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=model-table] tbody tr[data-id]').length === n, expectedRows.length);
     expect(await tableIds()).toEqual(expectedRows);
-    await openParallel();
+    // The view itself is open again (`pc=1`), without a click.
+    expect(new URL(page.url()).searchParams.get('pc')).toBe('1');
+    await page.waitForSelector('svg.parallel g[data-axis=lr]');
     expect((await axisOrder()).map((a) => a.key)).toEqual(before.order);
     expect(await page.getAttribute('svg.parallel g[data-axis=lr]', 'data-brush')).toBe(before.brush);
     expect(await page.getAttribute('svg.parallel g[data-axis=lr]', 'data-range')).toBe(before.range);

@@ -18,7 +18,7 @@ export function ScreenStage() {
   const forgetClass = useAppStore((s) => s.forgetClass);
   const setStage = useAppStore((s) => s.setStage);
   const [details, setDetails] = useState<string | null>(null);
-  const [parallel, setParallel] = useState(false);
+  const parallel = useAppStore((s) => s.parallelOpen);
   const brushes = useAppStore((s) => s.brushes);
   const c = useColours();
   const { axes, flipped, visible } = useParallelAxes(rows);
@@ -33,7 +33,7 @@ export function ScreenStage() {
         <span className="legend-bar blues">Efficiency <i>Worst</i><b /><i>Best</i></span>
         <span className="legend-bar oranges">Privacy <i>0</i><b /><i>1</i></span>
         {status === 'loading' && <span className="loading" role="status">Loading…</span>}
-        <label><input type="checkbox" checked={parallel} onChange={(e) => setParallel(e.target.checked)} /> Parallel coordinates</label>
+        <label><input type="checkbox" checked={parallel} onChange={(e) => useAppStore.getState().setUi({ parallelOpen: e.target.checked })} /> Parallel coordinates</label>
         {brushed && <button onClick={() => Object.keys(brushes).forEach((k) => useAppStore.getState().setBrush(k, null))}>Clear brushes</button>}
       </div>
       {parallel && rows.length > 0 && (

@@ -51,7 +51,7 @@ describe('attack slice', () => {
 describe('URL state', () => {
   it('round-trips the shareable view', () => {
     const s = useAppStore.getState();
-    useAppStore.setState({ dataset: 'cifar10', architecture: 'resnet18', stage: 'attack', highlight: 'forgotten', splitCka: 'test', aligned: true });
+    useAppStore.setState({ dataset: 'cifar10', architecture: 'resnet18', stage: 'attack', highlight: 'forgotten', splitCka: 'test', aligned: true, parallelOpen: true });
     s.openClass(2);
     s.openClass(4);
     s.pickA('aaaaaaaa');
@@ -62,8 +62,8 @@ describe('URL state', () => {
     resetStore();
     useAppStore.setState(urlStatePatch(decodeUrlState(q), useAppStore.getState()));
     const r = useAppStore.getState();
-    expect([r.dataset, r.architecture, r.stage, r.forgetClass, r.modelA, r.modelB, r.metric, r.highlight, r.splitCka, r.aligned]).toEqual([
-      'cifar10', 'resnet18', 'attack', 4, 'aaaaaaaa', 'bbbbbbbb', 'confidence', 'forgotten', 'test', true,
+    expect([r.dataset, r.architecture, r.stage, r.forgetClass, r.modelA, r.modelB, r.metric, r.highlight, r.splitCka, r.aligned, r.parallelOpen]).toEqual([
+      'cifar10', 'resnet18', 'attack', 4, 'aaaaaaaa', 'bbbbbbbb', 'confidence', 'forgotten', 'test', true, true,
     ]);
     expect(r.openClasses).toEqual([2, 4]);
     expect(r.customThreshold.confidence).toBe(6.25);

@@ -23,6 +23,8 @@ export interface UiSlice {
   ckaAgainst: 'original' | 'retrained';
   highlight: Highlight;
   aligned: boolean;
+  /** The Screen's parallel-coordinates view is open. */
+  parallelOpen: boolean;
   cvdSafe: boolean;
   /** Hyperparameter columns the user added to the table (column chooser). */
   extraColumns: string[];
@@ -35,7 +37,7 @@ export interface UiSlice {
   setBrush(key: string, range: [number, number] | null): void;
   setPcOrder(order: string[]): void;
   togglePcFlip(key: string): void;
-  setUi(patch: Partial<Pick<UiSlice, 'splitAccuracy' | 'splitMatrix' | 'splitCka' | 'matrixMode' | 'ckaAgainst' | 'highlight' | 'aligned' | 'cvdSafe'>>): void;
+  setUi(patch: Partial<Pick<UiSlice, 'splitAccuracy' | 'splitMatrix' | 'splitCka' | 'matrixMode' | 'ckaAgainst' | 'highlight' | 'aligned' | 'parallelOpen' | 'cvdSafe'>>): void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
@@ -51,6 +53,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   ckaAgainst: 'original',
   highlight: 'all',
   aligned: false,
+  parallelOpen: false,
   cvdSafe: false,
   ...readTablePrefs(),
   setExtraColumns: (extraColumns) => {

@@ -10,7 +10,7 @@ import type { AppState } from './store.js';
 export type UrlState = Partial<
   Pick<
     AppState,
-    'stage' | 'dataset' | 'architecture' | 'forgetClass' | 'openClasses' | 'modelA' | 'modelB' | 'groupA' | 'groupB' | 'metric' | 'strategy' | 'highlight' | 'ckaAgainst' | 'splitAccuracy' | 'splitMatrix' | 'splitCka' | 'aligned' | 'methodFilter'
+    'stage' | 'dataset' | 'architecture' | 'forgetClass' | 'openClasses' | 'modelA' | 'modelB' | 'groupA' | 'groupB' | 'metric' | 'strategy' | 'highlight' | 'ckaAgainst' | 'splitAccuracy' | 'splitMatrix' | 'splitCka' | 'aligned' | 'parallelOpen' | 'methodFilter'
   >
 > & { threshold?: number } & Partial<ParallelUrlState> & Partial<Pick<AppState, 'instanceSetExpr'>>;
 
@@ -40,6 +40,7 @@ export function encodeUrlState(s: AppState): string {
   const splits = [s.splitAccuracy, s.splitMatrix, s.splitCka].map((x) => (x === 'train' ? 'r' : 'e')).join('');
   if (splits !== 'rrr') q.set('splits', splits);
   if (s.aligned) q.set('align', '1');
+  if (s.parallelOpen) q.set('pc', '1');
   if (s.methodFilter.length > 0) q.set('methods', s.methodFilter.join(','));
   encodeParallelUrl(s, q);
   if (s.instanceSetExpr) q.set('set', encodeInstanceSet(s.instanceSetExpr));
@@ -84,6 +85,7 @@ export function decodeUrlState(search: string): UrlState {
     out.splitCka = s[2];
   }
   if (q.get('align') === '1') out.aligned = true;
+  if (q.get('pc') === '1') out.parallelOpen = true;
   if (q.get('methods')) out.methodFilter = q.get('methods')!.split(',').filter(Boolean);
   Object.assign(out, decodeParallelUrl(q));
   const set = decodeInstanceSet(q.get('set') ?? '');
