@@ -3,17 +3,19 @@ import { formatEta } from '../derive/formatEta.js';
 import { estimateJobSeconds, methodEpochs } from '../derive/jobEstimate.js';
 import { isLive } from '../stores/jobsSlice.js';
 import { useAppStore } from '../stores/store.js';
+import { useClassNames } from '../stores/useClassNames.js';
 
 /**
  * Status of the Original and the Retrained model for the class, with buttons to build them, the
  * recipe, and the time estimated from earlier runs on the server's backend (ui.md §1.2).
  */
 export function BaselinePanel() {
-  const { baselines, estimates, methods, dataset, architecture, forgetClass, submitJob, jobs, datasets } = useAppStore();
+  const { baselines, estimates, methods, dataset, architecture, forgetClass, submitJob, jobs } = useAppStore();
   const [epochs, setEpochs] = useState<number | null>(null);
+  const classNames = useClassNames();
   if (!dataset || !architecture || forgetClass === null) return null;
   const cls = baselines?.classes.find((c) => c.forgetClass === forgetClass);
-  const className = datasets.find((d) => d.id === dataset)?.classNames[forgetClass] ?? String(forgetClass);
+  const className = classNames[forgetClass] ?? String(forgetClass);
   const running = (kind: string) => Object.values(jobs).some((j) => isLive(j) && j.kind === kind && j.spec.dataset === dataset && j.spec.architecture === architecture && (kind === 'original' || j.spec.forgetClass === forgetClass));
   const recipe = estimates?.recipe;
   const spec = epochs === null ? {} : { epochs };

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useAppStore } from '../stores/store.js';
+import { useClassNames } from '../stores/useClassNames.js';
 
 /** Forget-class tabs hanging from the header, with close buttons and a "+" dialog (ui.md §1.1). */
 export function ClassTabs() {
-  const { datasets, dataset, openClasses, forgetClass, openClass, closeClass, setForgetClass } = useAppStore();
-  const classNames = datasets.find((d) => d.id === dataset)?.classNames ?? [];
+  const { openClasses, forgetClass, openClass, closeClass, setForgetClass } = useAppStore();
+  const classNames = useClassNames();
   const [adding, setAdding] = useState(false);
   const closed = classNames.map((_, i) => i).filter((i) => !openClasses.includes(i));
   const [choice, setChoice] = useState<number | null>(null);

@@ -4,6 +4,7 @@ import { instanceSetCsv, instanceSetJson } from '../derive/instanceSetExport.js'
 import { downloadText } from '../io/downloadFile.js';
 import { useInstanceSet } from '../stages/useInstanceSet.js';
 import { useAppStore } from '../stores/store.js';
+import { useClassNames } from '../stores/useClassNames.js';
 import './InstanceSetBuilder.css';
 
 const KINDS: { kind: Predicate['kind']; label: string }[] = [
@@ -17,7 +18,6 @@ const KINDS: { kind: Predicate['kind']; label: string }[] = [
 ];
 
 const EMPTY: Group = { kind: 'group', op: 'all', items: [] };
-const NO_NAMES: readonly string[] = [];
 const MAX_DEPTH = 2;
 
 function defaultPredicate(kind: Predicate['kind'], forgetClass: number): Predicate {
@@ -122,7 +122,7 @@ const formatCount = (n: number) => n.toLocaleString('en-US');
  * emphasised in both scatter plots and the attack grids. Collapsible.
  */
 export function InstanceSetBuilder() {
-  const classNames = useAppStore((s) => s.datasets.find((d) => d.id === s.dataset)?.classNames ?? NO_NAMES);
+  const classNames = useClassNames();
   const expr = useAppStore((s) => s.instanceSetExpr);
   const setExpr = useAppStore((s) => s.setInstanceSetExpr);
   const lassoKeys = useAppStore((s) => s.lassoKeys);

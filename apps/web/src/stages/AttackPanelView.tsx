@@ -15,6 +15,7 @@ import { linkedHoverCss, type SampleRef } from '../derive/linkedHoverCss.js';
 import { spriteSheet } from '../derive/spriteSheet.js';
 import { gridIndex } from '../derive/thresholdStrategies.js';
 import { useAppStore } from '../stores/store.js';
+import { useClassNames } from '../stores/useClassNames.js';
 import type { AttackPanel } from './useAttackPanels.js';
 
 /**
@@ -28,7 +29,7 @@ export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: Att
   const setCustomThreshold = useAppStore((s) => s.setCustomThreshold);
   const setStage = useAppStore((s) => s.setStage);
   const inSet = useAppStore((s) => s.instanceSet?.keys ?? null);
-  const classNames = useAppStore((s) => s.datasets.find((d) => d.id === s.dataset)?.classNames);
+  const classNames = useClassNames();
   const c = useColours();
   const [hovered, setHovered] = useState<SampleRef | null>(null);
   const [opened, setOpened] = useState<{ sample: SampleRef; at: { x: number; y: number } } | null>(null);
@@ -100,7 +101,7 @@ export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: Att
                 { label, colour: which === 'A' ? c.AStroke : c.BStroke, pred: instance.model?.pred ?? null, probs: instance.model?.probs ?? null },
               ]}
               emphasis={opened.sample.side === 'retrained' ? 0 : 1}
-              classNames={classNames ?? []}
+              classNames={classNames}
               forgetClass={rec.config.forgetClass}
               onClose={() => setOpened(null)}
             />

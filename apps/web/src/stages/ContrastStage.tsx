@@ -11,6 +11,7 @@ import { ModelName } from '../components/ModelName.js';
 import { ckaSeries } from '../derive/ckaSeries.js';
 import { classGaps, groupClassGaps } from '../derive/classGaps.js';
 import { useAppStore } from '../stores/store.js';
+import { useClassNames } from '../stores/useClassNames.js';
 import { useAB } from './useAB.js';
 import { useGroupRecords } from './useGroupRecords.js';
 
@@ -21,7 +22,7 @@ export function ContrastStage() {
   const { a, b, aId, bId, error, loading } = useAB();
   const ui = useAppStore();
   const c = useColours();
-  const classNames = ui.datasets.find((d) => d.id === ui.dataset)?.classNames ?? [];
+  const classNames = useClassNames();
   const fc = ui.forgetClass ?? 0;
   const groups = useGroupRecords();
   const gaps = useMemo(() => (a && b ? (groups ? groupClassGaps(groups.as, groups.bs, fc) : classGaps(a, b, fc)) : null), [a, b, fc, groups]);
