@@ -1,4 +1,4 @@
-import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, architectureInfo, defineNetwork, describeDataset, type CheckpointMeta } from '@mu/engine';
+import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, architectureInfo, defineNetwork, describeDataset, weightsProblem, type CheckpointMeta } from '@mu/engine';
 import { badRequest, as } from '../http/apiError.js';
 
 const ROLES = ['original', 'retrained', 'unlearned'];
@@ -7,8 +7,8 @@ const ROLES = ['original', 'retrained', 'unlearned'];
  * Checks an uploaded checkpoint (our format: the `<id>.json` metadata and the `<id>.weights.bin`
  * float32 weights) without loading it into the engine: format and version, a known architecture
  * and dataset, a consistent role and forget class, exactly the tensors the architecture has, in
- * order, with the right shapes and offsets, a weights file of the matching size, and finite
- * values. Returns the parsed metadata; errors are one line naming the problem (400).
+ * order, with the right shapes and offsets, a weights file of the matching size, and weights that match
+ * their recorded checksum (or, without one, finite values). Returns the parsed metadata; errors are one line naming the problem (400).
  */
 export function checkUploadedCheckpoint(metaText: string, weights: Uint8Array): CheckpointMeta {
   let meta: CheckpointMeta;
@@ -43,7 +43,7 @@ export function checkUploadedCheckpoint(metaText: string, weights: Uint8Array): 
     offset += spec.shape.reduce((a, b) => a * b, 1);
   });
   if (weights.byteLength !== offset * 4) throw badRequest(`checkpoint weights have ${weights.byteLength} bytes (expected ${offset * 4} for ${architecture})`);
-  const values = new Float32Array(weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength));
-  if (!values.every(Number.isFinite)) throw badRequest('checkpoint weights contain NaN or infinite values');
+  const problem = weightsProblem(meta, weights);
+  if (problem) throw badRequest(problem);
   return meta;
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Model, type ModelShape } from '../models/model.js';
@@ -24,9 +24,27 @@ export interface CheckpointMeta {
   trainingSeconds: number | null;
   accuracy: { train: number[]; test: number[] };
   tensors: { name: string; shape: number[]; offset: number }[];
+  /** sha256 (hex) of the weights file, recorded at save time and checked at load; absent in checkpoints saved before it existed. */
+  weightsSha256?: string;
 }
 
-export type CheckpointInput = Omit<CheckpointMeta, 'format' | 'version' | 'id' | 'createdAt' | 'tensors' | 'model'>;
+export type CheckpointInput = Omit<CheckpointMeta, 'format' | 'version' | 'id' | 'createdAt' | 'tensors' | 'model' | 'weightsSha256'>;
+
+/** The sha256 (hex) of a weights file's bytes, as `weightsSha256` records it. */
+export function weightsChecksum(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Why a checkpoint's weights cannot be used, or null: a recorded checksum that does not match the
+ * bytes, else (older checkpoints without one) NaN or infinite values.
+ */
+export function weightsProblem(meta: Pick<CheckpointMeta, 'weightsSha256'>, bytes: Uint8Array): string | null {
+  if (meta.weightsSha256 !== undefined && weightsChecksum(bytes) !== meta.weightsSha256) return 'checkpoint weights are corrupt (checksum mismatch)';
+  const values = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  if (!values.every(Number.isFinite)) return 'checkpoint weights are corrupt (NaN or infinite values)';
+  return null;
+}
 
 /** 8 lower-case hex characters from a cryptographic source (results-schema.md §1). */
 export function newId(): string {
@@ -53,6 +71,7 @@ export async function saveCheckpoint(dir: string, model: Model, input: Checkpoin
   });
   const blob = new Float32Array(offset);
   values.forEach((v, i) => blob.set(v, tensors[i].offset));
+  const bytes = new Uint8Array(blob.buffer);
   // Fields of this checkpoint win over any that a spread-in older meta carries.
   const meta: CheckpointMeta = {
     ...input,
@@ -62,11 +81,12 @@ export async function saveCheckpoint(dir: string, model: Model, input: Checkpoin
     createdAt: new Date().toISOString(),
     model: { ...model.shape, paramCount: model.paramCount },
     tensors,
+    weightsSha256: weightsChecksum(bytes),
   };
   const paths = checkpointPaths(dir, id);
   const suffix = `.tmp-${process.pid}-${newId()}`;
   try {
-    await writeFile(paths.weights + suffix, new Uint8Array(blob.buffer));
+    await writeFile(paths.weights + suffix, bytes);
     await writeFile(paths.meta + suffix, JSON.stringify(meta, null, 1));
     await rename(paths.weights + suffix, paths.weights);
     await rename(paths.meta + suffix, paths.meta);
@@ -100,7 +120,11 @@ export async function readCheckpointMeta(metaPath: string): Promise<CheckpointMe
   return meta;
 }
 
-/** Loads a checkpoint bit-exactly: the model holds exactly the saved float32 values. */
+/**
+ * Loads a checkpoint bit-exactly: the model holds exactly the saved float32 values. Weights that
+ * do not match their recorded checksum, or (without one) hold NaN or infinite values, are refused
+ * as corrupt.
+ */
 export async function loadCheckpoint(metaPath: string): Promise<{ model: Model; meta: CheckpointMeta }> {
   const meta = await readCheckpointMeta(metaPath);
   const weightsPath = metaPath.replace(/\.json$/, '.weights.bin');
@@ -114,6 +138,8 @@ export async function loadCheckpoint(metaPath: string): Promise<{ model: Model; 
   if (bytes.byteLength !== total * 4) {
     throw new Error(`checkpoint weights ${weightsPath} have ${bytes.byteLength} bytes, expected ${total * 4}`);
   }
+  const problem = weightsProblem(meta, bytes);
+  if (problem) throw new Error(`${problem}: ${meta.id}`);
   const blob = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const model = Model.fromValues(
     { architecture: meta.model.architecture, inputChannels: meta.model.inputChannels, numClasses: meta.model.numClasses },

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { newId } from '@mu/engine';
+import { newId, weightsChecksum } from '@mu/engine';
 import { ApiError, badRequest, payloadTooLarge } from '../../http/apiError.js';
 import { checkUploadedCheckpoint } from '../../imports/checkUploadedCheckpoint.js';
 import { importResultFiles, type UploadedFile } from '../../imports/importResultFiles.js';
@@ -105,7 +105,7 @@ const imports: FastifyPluginAsyncTypebox = async (fastify) => {
       let id = newId();
       while (fastify.store.checkpoints.get(id)) id = newId();
       const config = { ...meta.config, upload: { originalId: String(meta.id).slice(0, 64), originalCreatedAt: String(meta.createdAt).slice(0, 40) } };
-      await fastify.store.importCheckpoint({ ...meta, id, createdAt: new Date().toISOString(), config }, weights);
+      await fastify.store.importCheckpoint({ ...meta, id, createdAt: new Date().toISOString(), config, weightsSha256: weightsChecksum(weights) }, weights);
       return reply.code(201).send(fastify.store.checkpoints.get(id)!);
     },
   );
