@@ -16,6 +16,7 @@ import { describeDataset, findRepoRoot } from '@mu/engine';
 import { spawnServer } from '../test/helpers/serverProcess.js';
 
 const { values } = parseArgs({
+  strict: false,
   options: {
     sprites: { type: 'string', default: '20' },
     tiles: { type: 'string', default: '1024' },

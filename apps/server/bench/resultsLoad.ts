@@ -17,6 +17,7 @@ import { fixture } from '../test/helpers/fixtures.js';
 import { spawnServer } from '../test/helpers/serverProcess.js';
 
 const { values } = parseArgs({
+  strict: false,
   options: {
     connections: { type: 'string', default: '50' },
     duration: { type: 'string', default: '10' },

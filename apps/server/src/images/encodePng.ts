@@ -1,4 +1,9 @@
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
+
+// zlib's async deflate runs on libuv's thread pool, so a big sprite sheet does not stall the
+// event loop (GET /api/health stays quick while sprites are encoded).
+const deflateAsync = promisify(deflate);
 
 const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -23,11 +28,11 @@ function chunk(type: string, data: Uint8Array): Buffer {
 
 /**
  * An 8-bit PNG of `width × height` pixels stored row by row, `channels` bytes each (1: grey,
- * 3: RGB).
+ * 3: RGB), compressed off the main thread.
  *
- *   encodePng(32, 32, 3, pixels) // Buffer starting with \x89PNG
+ *   await encodePng(32, 32, 3, pixels) // Buffer starting with \x89PNG
  */
-export function encodePng(width: number, height: number, channels: 1 | 3, pixels: Uint8Array): Buffer {
+export async function encodePng(width: number, height: number, channels: 1 | 3, pixels: Uint8Array): Promise<Buffer> {
   if (pixels.length !== width * height * channels) throw new Error(`encodePng: expected ${width * height * channels} bytes, got ${pixels.length}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
@@ -40,7 +45,7 @@ export function encodePng(width: number, height: number, channels: 1 | 3, pixels
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
+    chunk('IDAT', await deflateAsync(raw)),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }

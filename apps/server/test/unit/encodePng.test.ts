@@ -14,9 +14,9 @@ function chunks(png: Buffer) {
 }
 
 describe('encodePng', () => {
-  it('writes signature, IHDR, IDAT and IEND with the pixels row by row behind filter bytes', () => {
+  it('writes signature, IHDR, IDAT and IEND with the pixels row by row behind filter bytes', async () => {
     const pixels = Uint8Array.from({ length: 2 * 2 * 3 }, (_, i) => i * 10);
-    const png = encodePng(2, 2, 3, pixels);
+    const png = await encodePng(2, 2, 3, pixels);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const [ihdr, idat, iend] = chunks(png);
     expect(ihdr.type).toBe('IHDR');
@@ -26,12 +26,25 @@ describe('encodePng', () => {
     expect(iend).toMatchObject({ type: 'IEND' });
   });
 
-  it('has the CRC of the IEND chunk every PNG ends with', () => {
-    expect(encodePng(1, 1, 1, new Uint8Array([7])).subarray(-4).toString('hex')).toBe('ae426082');
+  it('has the CRC of the IEND chunk every PNG ends with', async () => {
+    expect((await encodePng(1, 1, 1, new Uint8Array([7]))).subarray(-4).toString('hex')).toBe('ae426082');
   });
 
-  it('uses colour type 0 for grey images and rejects a wrong pixel count', () => {
-    expect(chunks(encodePng(1, 1, 1, new Uint8Array([255])))[0].data[9]).toBe(0);
-    expect(() => encodePng(2, 2, 3, new Uint8Array(5))).toThrow('encodePng: expected 12 bytes, got 5');
+  it('uses colour type 0 for grey images and rejects a wrong pixel count', async () => {
+    expect(chunks(await encodePng(1, 1, 1, new Uint8Array([255])))[0].data[9]).toBe(0);
+    await expect(encodePng(2, 2, 3, new Uint8Array(5))).rejects.toThrow('encodePng: expected 12 bytes, got 5');
+  });
+
+  it('compresses off the main thread: the event loop turns while a 1,024-tile sprite sheet is encoded', async () => {
+    // 16 × 64 tiles of 32 × 32 RGB, as GET /api/datasets/:id/thumbnails makes them.
+    const pixels = Uint8Array.from({ length: 512 * 2048 * 3 }, (_, i) => (i * 2654435761) >>> 24);
+    let turned = false;
+    const encoding = encodePng(512, 2048, 3, pixels);
+    setImmediate(() => {
+      turned = true;
+    });
+    const png = await encoding;
+    expect(turned).toBe(true);
+    expect(inflateSync(chunks(png)[1].data).length).toBe((512 * 3 + 1) * 2048);
   });
 });
