@@ -2,6 +2,8 @@ import multipart from '@fastify/multipart';
 import sensible from '@fastify/sensible';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { ApiError } from './http/apiError.js';
+import { storageError } from './http/storageError.js';
 import auth from './plugins/auth.js';
 import config, { type ServerConfig } from './plugins/config.js';
 import docs from './plugins/docs.js';
@@ -50,9 +52,13 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await fastify.register(webApp);
 
   fastify.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode ?? 500;
+    const storage = storageError(error);
+    const status = storage?.statusCode ?? error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error, url: request.url }, 'request failed');
+      // Only conditions we name (storage, an unavailable dataset) say more than "Internal Server Error".
+      const named = storage ?? (error instanceof ApiError ? error : null);
+      if (named) return reply.code(named.statusCode).send({ statusCode: named.statusCode, error: httpStatusName(named.statusCode), message: oneLine(named.message) });
       return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error' });
     }
     const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? `unsupported content type: ${request.headers['content-type']} (expected application/json)` : oneLine(error.message);
@@ -73,6 +79,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
 const NAMES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
   409: 'Conflict', 411: 'Length Required', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests',
+  503: 'Service Unavailable', 507: 'Insufficient Storage',
 };
 
 function httpStatusName(status: number): string {

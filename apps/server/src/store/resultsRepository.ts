@@ -61,8 +61,12 @@ export class ResultsRepository {
 
   /** The stored JSON of one record in the given view, or null. */
   json(id: string, view: ResultView = 'record'): string | null {
-    const row = this.db.prepare(`SELECT ${view} AS json FROM results WHERE id = ?`).get(id) as { json: string } | undefined;
-    return row?.json ?? null;
+    return this.row(id, view)?.json ?? null;
+  }
+
+  /** The stored JSON of one record in the given view with its model id, or null. */
+  row(id: string, view: ResultView = 'record'): { json: string; modelId: string } | null {
+    return (this.db.prepare(`SELECT ${view} AS json, model_id AS modelId FROM results WHERE id = ?`).get(id) as { json: string; modelId: string } | undefined) ?? null;
   }
 
   get(id: string): ResultRecord | null {
@@ -72,10 +76,14 @@ export class ResultsRepository {
 
   /** Stored JSON strings of the matching records, oldest first. */
   listJson(filter: ResultFilter, view: ResultView): string[] {
+    return this.listRows(filter, view).map((r) => r.json);
+  }
+
+  /** Stored JSON strings of the matching records with their model ids, oldest first. */
+  listRows(filter: ResultFilter, view: ResultView): { json: string; modelId: string }[] {
     const { where, params } = whereClause(filter);
-    const sql = `SELECT ${view} AS json FROM results ${where} ORDER BY COALESCE(created_at, stored_at), id LIMIT @limit OFFSET @offset`;
-    const rows = this.db.prepare(sql).all({ ...params, limit: filter.limit ?? -1, offset: filter.offset ?? 0 }) as { json: string }[];
-    return rows.map((r) => r.json);
+    const sql = `SELECT ${view} AS json, model_id AS modelId FROM results ${where} ORDER BY COALESCE(created_at, stored_at), id LIMIT @limit OFFSET @offset`;
+    return this.db.prepare(sql).all({ ...params, limit: filter.limit ?? -1, offset: filter.offset ?? 0 }) as { json: string; modelId: string }[];
   }
 
   list(filter: ResultFilter = {}): ResultRecord[] {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkpointPaths, readCheckpointMeta, type CheckpointMeta } from '@mu/engine';
@@ -6,7 +6,13 @@ import { assertResult, type ResultRecord } from '@mu/schema';
 import { CheckpointsRepository, type CheckpointSource } from './checkpointsRepository.js';
 import { JobsRepository } from './jobsRepository.js';
 import { openDatabase, type Db } from './openDatabase.js';
+import { prepareDataFolder } from './prepareDataFolder.js';
 import { ResultsRepository } from './resultsRepository.js';
+
+/** Suffixes of files being deleted or uploaded; start-up removes those a crash left behind. */
+const DELETING = '.deleting';
+const UPLOAD_SUFFIX = '.upload-';
+const UPLOAD_TEMP = /\.upload-[0-9a-f]{8}$/;
 
 /** What a finished job hands over: checkpoints it wrote to its staging folder, and records. */
 export interface JobOutputs {
@@ -28,10 +34,9 @@ export class Store {
   readonly stagingRoot: string;
 
   constructor(readonly dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
     this.checkpointDir = path.join(dataDir, 'checkpoints');
     this.stagingRoot = path.join(dataDir, 'staging');
-    mkdirSync(this.checkpointDir, { recursive: true });
+    prepareDataFolder(dataDir, this.checkpointDir);
     this.db = openDatabase(path.join(dataDir, 'mu.sqlite'));
     this.results = new ResultsRepository(this.db);
     this.checkpoints = new CheckpointsRepository(this.db);
@@ -98,7 +103,7 @@ export class Store {
   /** Writes an uploaded checkpoint (already checked) under its id and indexes it. */
   async importCheckpoint(meta: CheckpointMeta, weights: Uint8Array): Promise<void> {
     const to = checkpointPaths(this.checkpointDir, meta.id);
-    const temp = (p: string) => `${p}.upload-${meta.id}`;
+    const temp = (p: string) => `${p}${UPLOAD_SUFFIX}${meta.id}`;
     try {
       await writeFile(temp(to.weights), weights);
       await writeFile(temp(to.meta), JSON.stringify(meta, null, 1));
@@ -113,20 +118,33 @@ export class Store {
 
   /**
    * Deletes a record. The weights of an unlearned model go with its (only) record; an Original's
-   * or Retrained model's weights stay, since other records and runs refer to them.
+   * or Retrained model's weights stay, since other records and runs refer to them. The files are
+   * moved aside first and the rows deleted after: when either step fails (a full or read-only
+   * disk) the record and its weights stay as they were.
    */
   deleteResult(id: string): boolean {
     const record = this.results.get(id);
     if (!record) return false;
-    this.db.transaction(() => {
-      this.results.delete(id);
-      if (record.role === 'unlearned' && this.results.countForModel(record.modelId) === 0) this.checkpoints.delete(record.modelId);
-    })();
-    if (record.role === 'unlearned' && !this.checkpoints.get(record.modelId) && /^[0-9a-f]{8}$/.test(record.modelId)) {
-      const files = checkpointPaths(this.checkpointDir, record.modelId);
-      rmSync(files.meta, { force: true });
-      rmSync(files.weights, { force: true });
+    const { modelId } = record;
+    const dropWeights = record.role === 'unlearned' && /^[0-9a-f]{8}$/.test(modelId) && this.results.countForModel(modelId) === 1;
+    const aside: string[] = [];
+    try {
+      if (dropWeights) {
+        for (const file of Object.values(checkpointPaths(this.checkpointDir, modelId))) {
+          if (!existsSync(file)) continue;
+          renameSync(file, file + DELETING);
+          aside.push(file);
+        }
+      }
+      this.db.transaction(() => {
+        this.results.delete(id);
+        if (dropWeights) this.checkpoints.delete(modelId);
+      })();
+    } catch (error) {
+      for (const file of aside) renameSync(file + DELETING, file);
+      throw error;
     }
+    for (const file of aside) rmSync(file + DELETING, { force: true });
     return true;
   }
 
@@ -141,6 +159,7 @@ export class Store {
     const adopted: string[] = [];
     const onDisk = new Set<string>();
     for (const file of readdirSync(this.checkpointDir)) {
+      if (file.endsWith(DELETING) || UPLOAD_TEMP.test(file)) rmSync(path.join(this.checkpointDir, file), { force: true });
       const m = /^([a-z0-9-]{1,64})\.json$/.exec(file);
       if (!m) continue;
       const paths = checkpointPaths(this.checkpointDir, m[1]);
@@ -160,6 +179,16 @@ export class Store {
     const dropped = [...indexed].filter((id) => !onDisk.has(id));
     for (const id of dropped) this.checkpoints.delete(id);
     return { adopted, dropped };
+  }
+
+  /** Ids of the checkpoints whose weights file is in the checkpoint folder now (none when it is gone). */
+  weightsOnDisk(): Set<string> {
+    const suffix = '.weights.bin';
+    try {
+      return new Set(readdirSync(this.checkpointDir).filter((f) => f.endsWith(suffix)).map((f) => f.slice(0, -suffix.length)));
+    } catch {
+      return new Set();
+    }
   }
 
   close(): void {

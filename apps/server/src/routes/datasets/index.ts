@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { CIFAR10_REFERENCE_SAMPLE, datasetIds, describeDataset, findDataset, loadDataset, seededEmbeddingSample } from '@mu/engine';
+import { CIFAR10_REFERENCE_SAMPLE, datasetIds, seededEmbeddingSample } from '@mu/engine';
 import { badRequest, notFound } from '../../http/apiError.js';
 import { DatasetImages } from '../../images/datasetImages.js';
+import { DatasetStatus } from '../../images/datasetStatus.js';
 import { SPRITE_COLUMNS } from '../../images/spriteSheet.js';
 import { Dataset, errors } from '../../schemas/api.js';
 
@@ -19,48 +20,33 @@ const EmbeddingSampleList = Type.Object({
   trueClass: Type.Array(Type.Integer(), { description: 'training label of each point' }),
 });
 
-function describe(id: string): Dataset {
-  const d = describeDataset(id);
-  const found = findDataset(id);
-  const problem = found.location
-    ? null
-    : found.incomplete.length > 0
-      ? `${found.incomplete[0].missing} missing in ${found.incomplete[0].dir}`
-      : 'not found on the data search path';
-  return {
-    id: d.id, label: d.label, numClasses: d.numClasses, classNames: [...d.classNames], splits: { ...d.splits },
-    inputShape: [...d.inputShape], available: found.location !== null, problem,
-  };
-}
-
-function known(id: string): string {
-  if (!(datasetIds as readonly string[]).includes(id)) throw notFound(`unknown dataset: ${id} (expected ${datasetIds.join(', ')})`);
-  return id;
-}
-
-function available(id: string): void {
-  const info = describe(known(id));
-  if (!info.available) throw notFound(`dataset ${id} is not available on this server (${info.problem})`);
-}
-
 /**
  * GET /api/datasets, GET /api/datasets/:id, GET /api/datasets/:id/images/:split/:index (PNG) and
  * GET /api/datasets/:id/thumbnails (many images as one PNG sprite sheet). Images are cacheable
- * for good: the bytes of an index never change for a dataset checksum.
+ * for good: the bytes of an index never change for a dataset checksum. A dataset whose files are
+ * corrupt is reported unavailable (with the reason) and its images answer 503.
  */
 const datasets: FastifyPluginAsyncTypebox = async (fastify) => {
-  const images = new DatasetImages();
+  const status = new DatasetStatus();
+  const images = new DatasetImages(status);
 
   fastify.get(
     '',
     { schema: { tags: ['catalog'], summary: 'Datasets the engine knows, and whether this server has their files', response: { 200: Type.Array(Dataset) } } },
-    async () => datasetIds.map(describe),
+    async () => datasetIds.map((id) => status.describe(id)),
   );
 
   fastify.get(
     '/:id',
-    { schema: { tags: ['catalog'], summary: 'One dataset', params: Type.Object({ id: DatasetId }), response: { 200: Dataset, ...errors(400, 404) } } },
-    async (request) => describe(known(request.params.id)),
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'One dataset; its files are read and checked on first use, and a corrupt copy is reported unavailable with the reason',
+        params: Type.Object({ id: DatasetId }),
+        response: { 200: Dataset, ...errors(400, 404) },
+      },
+    },
+    async (request) => status.verify(request.params.id),
   );
 
   const samples = new Map<string, { sampleId: string; indices: number[]; trueClass: number[] }>();
@@ -74,25 +60,23 @@ const datasets: FastifyPluginAsyncTypebox = async (fastify) => {
           id: DatasetId,
           sample: Type.String({ pattern: '^(reference-2000|seeded-[0-9]{1,10}-[0-9]{1,5})$', description: 'reference-2000 (cifar10) or seeded-<seed>-<perClass>' }),
         }),
-        response: { 200: EmbeddingSampleList, ...errors(400, 404) },
+        response: { 200: EmbeddingSampleList, ...errors(400, 404, 503) },
       },
     },
     async (request) => {
       const { id, sample } = request.params;
       const sampleId = `${id}/${sample}`;
-      const info = describe(known(id));
+      const data = await status.load(id);
       const cached = samples.get(sampleId);
       if (cached) return cached;
-      if (!info.available) throw notFound(`dataset ${id} is not available on this server (${info.problem})`);
       let indices: number[];
-      const data = await loadDataset(id);
       if (sample === 'reference-2000') {
         if (id !== 'cifar10') throw notFound(`unknown sample: ${sampleId} (reference-2000 exists only for cifar10)`);
         indices = [...CIFAR10_REFERENCE_SAMPLE];
       } else {
         const [, seed, perClass] = /^seeded-(\d+)-(\d+)$/.exec(sample)!.map(Number);
         if (perClass < 1 || seed > 0xffffffff) throw notFound(`unknown sample: ${sampleId} (expected seed ≤ 4294967295 and at least 1 per class)`);
-        indices = seededEmbeddingSample(data.train.labels, info.numClasses, perClass, seed);
+        indices = seededEmbeddingSample(data.train.labels, data.descriptor.numClasses, perClass, seed);
       }
       const entry = { sampleId, indices, trueClass: indices.map((i) => data.train.labels[i]) };
       if (samples.size > 16) samples.delete(samples.keys().next().value!);
@@ -112,12 +96,11 @@ const datasets: FastifyPluginAsyncTypebox = async (fastify) => {
           split: Split,
           index: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
         }),
-        response: { 200: Type.Unsafe({ description: 'image/png' }), 304: Type.Null({ description: 'not modified' }), ...errors(400, 404) },
+        response: { 200: Type.Unsafe({ description: 'image/png' }), 304: Type.Null({ description: 'not modified' }), ...errors(400, 404, 503) },
       },
     },
     async (request, reply) => {
       const { id, split, index } = request.params;
-      available(id);
       const image = await images.get(id, split, index);
       reply.header('etag', image.etag).header('cache-control', 'public, max-age=86400, immutable');
       if (request.headers['if-none-match'] === image.etag) return reply.code(304).send(null);
@@ -144,7 +127,7 @@ const datasets: FastifyPluginAsyncTypebox = async (fastify) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Unsafe({ description: 'image/png: the sprite sheet' }), 304: Type.Null({ description: 'not modified' }), ...errors(400, 404) },
+        response: { 200: Type.Unsafe({ description: 'image/png: the sprite sheet' }), 304: Type.Null({ description: 'not modified' }), ...errors(400, 404, 503) },
       },
     },
     async (request, reply) => {
@@ -152,7 +135,6 @@ const datasets: FastifyPluginAsyncTypebox = async (fastify) => {
       const split = request.query.split ?? 'train';
       const indices = request.query.indices.split(',').map(Number);
       if (indices.length > MAX_SPRITE_TILES) throw badRequest(`too many indices: ${indices.length} (at most ${MAX_SPRITE_TILES} per sprite sheet)`);
-      available(id);
       const sprite = await images.sprite(id, split, indices);
       reply.header('etag', sprite.etag).header('cache-control', 'public, max-age=31536000, immutable').header('x-sprite-columns', String(SPRITE_COLUMNS));
       if (request.headers['if-none-match'] === sprite.etag) return reply.code(304).send(null);

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Id, ResultRecord, ResultSummary } from '@mu/schema';
 import { notFound } from '../../http/apiError.js';
 import { sendJson } from '../../http/sendJson.js';
 import { errors, ResultHeadline, resultFilters } from '../../schemas/api.js';
+import { weightsOnDisk } from '../../views/weightsOnDisk.js';
 import exportRoutes from './export.js';
 
 /**
@@ -34,14 +36,18 @@ const results: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const { results } = fastify.store;
-      const etag = `"results-${results.version}-${listCache.epoch}"`;
+      // Weights files can go without a write through the store: their list is part of the version.
+      const present = fastify.store.weightsOnDisk();
+      const files = createHash('sha256').update([...present].sort().join()).digest('hex').slice(0, 12);
+      const etag = `"results-${results.version}-${files}-${listCache.epoch}"`;
       reply.header('etag', etag).header('cache-control', 'no-cache');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
-      const key = `${results.version}?${request.url.split('?')[1] ?? ''}`;
+      const key = `${results.version}-${files}?${request.url.split('?')[1] ?? ''}`;
       let json = listCache.get(key);
       if (json === undefined) {
         const { view = 'headline', ...filter } = request.query;
-        json = `[${results.listJson(filter, view).join(',')}]`;
+        const rows = results.listRows(filter, view);
+        json = `[${rows.map((r) => (view === 'headline' ? weightsOnDisk(r.json, view, r.modelId, present) : r.json)).join(',')}]`;
         listCache.set(key, json);
       }
       return sendJson(reply, json);
@@ -52,9 +58,9 @@ const results: FastifyPluginAsyncTypebox = async (fastify) => {
     '/:id',
     { schema: { tags: ['results'], summary: 'One record in full', params: Type.Object({ id: Id }), response: { 200: ResultRecord, ...errors(400, 404) } } },
     async (request, reply) => {
-      const json = fastify.store.results.json(request.params.id);
-      if (json === null) throw notFound(`unknown result: ${request.params.id}`);
-      return sendJson(reply, json);
+      const row = fastify.store.results.row(request.params.id);
+      if (row === null) throw notFound(`unknown result: ${request.params.id}`);
+      return sendJson(reply, weightsOnDisk(row.json, 'record', row.modelId, fastify.store.weightsOnDisk()));
     },
   );
 
