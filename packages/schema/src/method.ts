@@ -60,6 +60,11 @@ export type BoolParam = Static<typeof BoolParam>;
 export const ParamSpec = Type.Union([IntParam, FloatParam, EnumParam, BoolParam]);
 export type ParamSpec = Static<typeof ParamSpec>;
 
+/** Whether a sweep may vary the parameter: as its descriptor says, else numbers only. */
+export function isSweepable(spec: ParamSpec): boolean {
+  return spec.sweepable ?? (spec.type === 'int' || spec.type === 'float');
+}
+
 /** Hook 1 of a method (methods.md §6): what it is called and which hyperparameters it takes. */
 export const MethodDescriptor = Type.Object(
   {

@@ -1,5 +1,5 @@
 import { architectureInfo, describeDataset, findDataset, getMethod, resolveParams, resolveTrainConfig, type DatasetDescriptor } from '@mu/engine';
-import type { ParamValue } from '@mu/schema';
+import { isSweepable, type ParamValue } from '@mu/schema';
 import { as, badRequest, conflict } from '../http/apiError.js';
 import type { JobSpec, UnlearnJobSpec } from '../schemas/job.js';
 import type { Store } from '../store/store.js';
@@ -46,7 +46,7 @@ export function planJob(spec: JobSpec, store: Store): { spec: JobSpec; children:
       const method = as(400, () => getMethod(spec.method));
       for (const [key, values] of Object.entries(grid)) {
         const param = method.descriptor.params.find((p) => p.key === key);
-        if (param && param.sweepable === false) throw badRequest(`parameter ${key} of ${spec.method} cannot be swept`);
+        if (param && values.length > 1 && !isSweepable(param)) throw badRequest(`parameter ${key} of ${spec.method} cannot be swept (its descriptor does not mark it sweepable)`);
         if (new Set(values).size !== values.length) throw badRequest(`sweep grid ${key} repeats a value`);
       }
       for (const child of children) checkUnlearn(child, child.params ?? {}, dataset, store);

@@ -2,7 +2,7 @@ import { UsageError } from './usageError.js';
 
 /**
  * Splits `--flag value` pairs into the command's own options and the method's hyperparameters
- * (`--batch-size 64` → `batchSize: '64'`); the method's `resolveParams` checks the latter.
+ * (`--batch-size 64` → `batchSize: '64'`); `paramsFromText` then types the latter for `resolveParams`.
  */
 export function splitMethodParams(argv: string[], ownFlags: ReadonlySet<string>, ownBooleans: ReadonlySet<string>) {
   const own: Record<string, string | boolean> = {};

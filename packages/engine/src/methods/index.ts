@@ -4,6 +4,7 @@ export * from './frozenModel.js';
 export * from './trainingOps.js';
 export * from './unlearnContext.js';
 export * from './resolveParams.js';
+export * from './paramsFromText.js';
 export * from './validateDescriptor.js';
 export * from './standardParams.js';
 export * from './registry.js';

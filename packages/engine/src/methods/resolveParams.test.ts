@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ft from './ft.js';
 import ga from './ga.js';
+import { paramsFromText } from './paramsFromText.js';
 import { resolveParams } from './resolveParams.js';
 import salun from './salun.js';
 import scrub from './scrub.js';
@@ -21,18 +22,26 @@ describe('resolveParams', () => {
     );
   });
 
-  it('accepts numeric strings and true/false from command lines and query strings', () => {
-    expect(resolveParams(scrub.descriptor, { epochs: '8', lr: '1e-3', referenceFisherVariant: 'true' })).toMatchObject({
-      epochs: 8,
-      lr: 0.001,
-      referenceFisherVariant: true,
-    });
+  it('takes JSON values only: a string standing for a number or a boolean is refused, naming the parameter', () => {
+    expect(resolveParams(scrub.descriptor, { epochs: 8, lr: 1e-3, referenceFisherVariant: true })).toMatchObject({ epochs: 8, lr: 0.001, referenceFisherVariant: true });
+    expect(() => resolveParams(scrub.descriptor, { lr: '0.001' })).toThrow('invalid lr: "0.001" (expected a JSON number, not a string)');
+    expect(() => resolveParams(scrub.descriptor, { epochs: '0x1' })).toThrow('invalid epochs: "0x1" (expected a JSON number, not a string)');
+    expect(() => resolveParams(scrub.descriptor, { epochs: ' 1 ' })).toThrow('invalid epochs: " 1 " (expected a JSON number, not a string)');
+    expect(() => resolveParams(scrub.descriptor, { referenceFisherVariant: 'true' })).toThrow(
+      'invalid referenceFisherVariant: "true" (expected true or false, not a string)',
+    );
+  });
+
+  it('types command-line text first (paramsFromText): plain decimals and true/false only', () => {
+    expect(paramsFromText(scrub.descriptor, { epochs: '8', lr: '1e-3', referenceFisherVariant: 'true' })).toEqual({ epochs: 8, lr: 0.001, referenceFisherVariant: true });
+    expect(paramsFromText(scrub.descriptor, { epochs: '0x1', lr: ' 1 ', foo: '2' })).toEqual({ epochs: '0x1', lr: ' 1 ', foo: '2' });
+    expect(() => resolveParams(scrub.descriptor, paramsFromText(scrub.descriptor, { epochs: '0x1' }))).toThrow('invalid epochs: "0x1"');
   });
 
   it.each([
     [{ lr: 2 }, 'invalid lr: 2 (expected a number in (0, 1))'],
     [{ lr: 0 }, 'invalid lr: 0 (expected a number in (0, 1))'],
-    [{ lr: 'fast' }, 'invalid lr: fast (expected a number in (0, 1))'],
+    [{ lr: 'fast' }, 'invalid lr: "fast" (expected a JSON number, not a string)'],
     [{ epochs: 2.5 }, 'invalid epochs: 2.5 (expected an integer 1..500)'],
     [{ epochs: 501 }, 'invalid epochs: 501 (expected an integer 1..500)'],
     [{ batchSize: 1 }, 'invalid batchSize: 1 (expected an integer 2..1024)'],

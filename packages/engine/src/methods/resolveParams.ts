@@ -2,8 +2,9 @@ import type { FloatParam, MethodDescriptor, MethodParams, ParamSpec, ParamValue 
 
 /**
  * A method's hyperparameters, validated, with every default filled in (methods.md §4 step 1).
- * Numbers may also come as numeric strings and booleans as `true`/`false` (command-line and
- * query input); the result holds proper types. Parameters resolve in declaration order, so a
+ * Values are JSON values of the declared type: a number for `int`/`float`, a boolean for `bool`,
+ * never a string standing for one (`"0.001"`, `"0x1"`, `" 1 "`), so one setting has one form
+ * (command-line text is converted first: `paramsFromText`). Parameters resolve in declaration order, so a
  * `defaultFrom`/`maxFrom` reference (SCRUB's `maxSteps` ≤ `epochs`) sees the resolved value.
  * Errors are one line naming the field.
  *
@@ -31,7 +32,7 @@ function defaultValue(spec: ParamSpec, resolved: MethodParams): ParamValue {
 function checkValue(spec: ParamSpec, value: unknown, resolved: MethodParams): ParamValue {
   switch (spec.type) {
     case 'int': {
-      const n = toNumber(value);
+      const n = numberOf(spec, value);
       const max = spec.maxFrom === undefined ? spec.max : Math.min(spec.max, resolved[spec.maxFrom] as number);
       if (!Number.isInteger(n) || n < spec.min || n > max) {
         fail(spec, value, `an integer ${spec.min}..${max}${spec.maxFrom === undefined ? '' : `, at most ${spec.maxFrom}`}`);
@@ -39,7 +40,7 @@ function checkValue(spec: ParamSpec, value: unknown, resolved: MethodParams): Pa
       return n;
     }
     case 'float': {
-      const n = toNumber(value);
+      const n = numberOf(spec, value);
       if (!Number.isFinite(n) || !inRange(spec, n)) fail(spec, value, `a number in ${rangeText(spec)}`);
       return n;
     }
@@ -49,16 +50,14 @@ function checkValue(spec: ParamSpec, value: unknown, resolved: MethodParams): Pa
       return value as string;
     }
     case 'bool':
-      if (value === true || value === 'true') return true;
-      if (value === false || value === 'false') return false;
-      return fail(spec, value, 'true or false');
+      if (typeof value === 'boolean') return value;
+      return fail(spec, value, typeof value === 'string' ? 'true or false, not a string' : 'true or false');
   }
 }
 
-function toNumber(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '') return Number(value);
-  return Number.NaN;
+function numberOf(spec: ParamSpec, value: unknown): number {
+  if (typeof value === 'string') fail(spec, value, 'a JSON number, not a string');
+  return typeof value === 'number' ? value : Number.NaN;
 }
 
 /** Whether n lies in the parameter's range, honouring open ends. */
@@ -72,6 +71,6 @@ export function rangeText(spec: Pick<FloatParam, 'min' | 'max' | 'minExclusive' 
 }
 
 function fail(spec: ParamSpec, value: unknown, expected: string): never {
-  const shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const shown = JSON.stringify(value) ?? String(value);
   throw new Error(`invalid ${spec.key}: ${shown} (expected ${expected})`);
 }

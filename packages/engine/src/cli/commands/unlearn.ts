@@ -5,6 +5,8 @@ import { resultsDir } from '../../run/resultStore.js';
 import { runUnlearning } from '../../run/unlearn.js';
 import { loadCustomMethods } from '../loadCustomMethods.js';
 import { splitMethodParams } from '../methodParams.js';
+import { paramsFromText } from '../../methods/paramsFromText.js';
+import { getMethod } from '../../methods/registry.js';
 import { integerOption } from '../options.js';
 import { printBackend } from '../report.js';
 import { UsageError } from '../usageError.js';
@@ -44,7 +46,7 @@ export async function unlearn(argv: string[]): Promise<void> {
     const { record } = await runUnlearning(
       {
         methodId: own.method,
-        params,
+        params: paramsFromText(getMethod(own.method).descriptor, params),
         forgetClass,
         seed: integerOption(own, 'seed'),
         data,
