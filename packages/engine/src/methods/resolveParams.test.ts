@@ -34,8 +34,10 @@ describe('resolveParams', () => {
 
   it('types command-line text first (paramsFromText): plain decimals and true/false only', () => {
     expect(paramsFromText(scrub.descriptor, { epochs: '8', lr: '1e-3', referenceFisherVariant: 'true' })).toEqual({ epochs: 8, lr: 0.001, referenceFisherVariant: true });
-    expect(paramsFromText(scrub.descriptor, { epochs: '0x1', lr: ' 1 ', foo: '2' })).toEqual({ epochs: '0x1', lr: ' 1 ', foo: '2' });
-    expect(() => resolveParams(scrub.descriptor, paramsFromText(scrub.descriptor, { epochs: '0x1' }))).toThrow('invalid epochs: "0x1"');
+    expect(paramsFromText(scrub.descriptor, { foo: '2', lr: '.5' })).toEqual({ foo: '2', lr: 0.5 });
+    expect(() => paramsFromText(scrub.descriptor, { epochs: '0x1' })).toThrow('invalid epochs: 0x1 (expected a number)');
+    expect(() => paramsFromText(scrub.descriptor, { lr: ' 1 ' })).toThrow('invalid lr:  1  (expected a number)');
+    expect(() => paramsFromText(scrub.descriptor, { referenceFisherVariant: 'yes' })).toThrow('invalid referenceFisherVariant: yes (expected true or false)');
   });
 
   it.each([
