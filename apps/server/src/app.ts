@@ -55,10 +55,13 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
     const storage = storageError(error);
     const status = storage?.statusCode ?? error.statusCode ?? 500;
     if (status >= 500) {
-      request.log.error({ err: error, url: request.url }, 'request failed');
       // Only conditions we name (storage, an unavailable dataset) say more than "Internal Server Error".
       const named = storage ?? (error instanceof ApiError ? error : null);
-      if (named) return reply.code(named.statusCode).send({ statusCode: named.statusCode, error: httpStatusName(named.statusCode), message: oneLine(named.message) });
+      if (named) {
+        request.log.warn({ url: request.url, status, message: named.message, code: error.code }, 'request failed');
+        return reply.code(status).send({ statusCode: status, error: httpStatusName(status), message: oneLine(named.message) });
+      }
+      request.log.error({ err: error, url: request.url }, 'request failed');
       return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error' });
     }
     const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? `unsupported content type: ${request.headers['content-type']} (expected application/json)` : oneLine(error.message);
