@@ -54,7 +54,7 @@ const imports: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['imports'],
         summary: 'Import reference-system result files',
         ...multipartBody('multipart/form-data with one or more result files (any field name)'),
-        response: { 201: ImportReport, ...errors(400, 413, 415) },
+        response: { 201: ImportReport, ...errors(400, 413, 415, 503, 507) },
       },
     },
     async (request, reply) => {
@@ -87,7 +87,7 @@ const imports: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['imports'],
         summary: 'Upload a checkpoint (our format) under a new id',
         ...multipartBody('multipart/form-data with fields `meta` (<id>.json) and `weights` (<id>.weights.bin)'),
-        response: { 201: Checkpoint, ...errors(400, 413, 415) },
+        response: { 201: Checkpoint, ...errors(400, 413, 415, 503, 507) },
       },
     },
     async (request, reply) => {

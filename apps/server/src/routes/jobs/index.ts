@@ -14,7 +14,7 @@ const jobs: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['jobs'],
         summary: 'Queue a job: train an Original or Retrained model, run an unlearning method, or a sweep',
         body: JobSpec,
-        response: { 201: Job, ...errors(400, 409, 413) },
+        response: { 201: Job, ...errors(400, 409, 413, 503, 507) },
       },
     },
     async (request, reply) => reply.code(201).send(fastify.jobs.create(request.body)),

@@ -71,7 +71,7 @@ const results: FastifyPluginAsyncTypebox = async (fastify) => {
         tags: ['results'],
         summary: 'Delete a record (an unlearned model\'s weights go with it)',
         params: Type.Object({ id: Id }),
-        response: { 204: Type.Null(), ...errors(400, 404, 409) },
+        response: { 204: Type.Null(), ...errors(400, 404, 409, 503, 507) },
       },
     },
     async (request, reply) => {
