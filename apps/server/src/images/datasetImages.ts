@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describeDataset, imageSize } from '@mu/engine';
 import { notFound } from '../http/apiError.js';
-import { knownDataset, type DatasetStatus } from './datasetStatus.js';
+import { knownDataset, type DatasetStatus } from '../datasets/datasetStatus.js';
 import { encodePng } from './encodePng.js';
 import { spriteSheet } from './spriteSheet.js';
 

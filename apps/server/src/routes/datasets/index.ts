@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { CIFAR10_REFERENCE_SAMPLE, datasetIds, seededEmbeddingSample } from '@mu/engine';
 import { badRequest, notFound } from '../../http/apiError.js';
 import { DatasetImages } from '../../images/datasetImages.js';
-import { DatasetStatus } from '../../images/datasetStatus.js';
+import { DatasetStatus } from '../../datasets/datasetStatus.js';
 import { SPRITE_COLUMNS } from '../../images/spriteSheet.js';
 import { Dataset, errors } from '../../schemas/api.js';
 
