@@ -153,6 +153,19 @@ def read_images():
     return np.ascontiguousarray(nchw.transpose(0, 2, 3, 1)), labels, torch.from_numpy(x.astype(np.float32))
 
 
+def save_wrapped(state_dict):
+    """Checkpoint dicts as training scripts write them, and tensors that are views or not float32."""
+    head = {k: state_dict[k] for k in list(state_dict)[:2]}
+    torch.save({"state_dict": head, "epoch": 3, "lr": 0.1}, os.path.join(OUT, "wrapped-state-dict.pth"))
+    views = {
+        "strided": torch.arange(6, dtype=torch.float32).reshape(2, 3).t(),
+        "offset": torch.arange(10, dtype=torch.float32)[4:7],
+        "half": torch.tensor([1.5, -2.25, 65504.0], dtype=torch.float16),
+        "bfloat16": torch.tensor([1.5, -2.25, 3.0e38], dtype=torch.bfloat16),
+    }
+    torch.save({"model": views, "optimizer": None}, os.path.join(OUT, "wrapped-model.pth"))
+
+
 def same_tensors(a, b):
     return list(a.keys()) == list(b.keys()) and all(a[k].dtype == b[k].dtype and a[k].shape == b[k].shape and torch.equal(a[k], b[k]) for k in a)
 
@@ -181,6 +194,7 @@ def main():
         print(f"{arch}: {sum(p.numel() for p in model.parameters())} parameters, max |logit| {logits.abs().max():.3f}")
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump(expected, f)
+    save_wrapped(models["small-cnn"].state_dict())
 
     with tempfile.TemporaryDirectory() as tmp:
         for arch in models:
