@@ -19,7 +19,8 @@ export interface CheckpointMeta {
   forgetClass: number | null;
   /** The full resolved configuration that produced the weights. */
   config: Record<string, unknown>;
-  seed: number;
+  /** Seed of the training run; null for weights trained elsewhere (imported). */
+  seed: number | null;
   environment: { backend: string; threads: number; tfjsVersion: string };
   trainingSeconds: number | null;
   accuracy: { train: number[]; test: number[] };
