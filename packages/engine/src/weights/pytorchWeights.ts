@@ -1,5 +1,7 @@
 import { defineNetwork } from '../models/architectures.js';
 import { Model, type ModelShape } from '../models/model.js';
+import type { NetworkDefinition } from '../models/network.js';
+import { readCheckpointValues, type CheckpointMeta } from '../train/checkpoint.js';
 import { matchStateDict } from './matchStateDict.js';
 import { readStateDict, type WeightsFormat } from './readStateDict.js';
 import { stateDictFromValues } from './stateDictFromValues.js';
@@ -23,10 +25,22 @@ export function modelFromPytorchWeights(bytes: Uint8Array, shape: ModelShape): {
   return { model: Model.fromValues(shape, values), pytorch: { format, numBatchesTracked } };
 }
 
-/** A model's weights as a PyTorch file with torchvision's tensor names. */
+/** Values of a network (declaration order, our layout) as a PyTorch file with torchvision's tensor names. */
+export function pytorchWeightsFile(network: NetworkDefinition, values: readonly Float32Array[], format: WeightsFormat, numBatchesTracked: Record<string, number> = {}): Uint8Array {
+  const stateDict = stateDictFromValues(network, values, numBatchesTracked);
+  return format === 'pth' ? writePth(stateDict) : writeSafetensors(stateDict, { format: 'pt' });
+}
+
+/** A model's weights as a PyTorch file. */
 export async function pytorchWeightsOf(model: Model, format: WeightsFormat, numBatchesTracked: Record<string, number> = {}): Promise<Uint8Array> {
-  const stateDict = stateDictFromValues(model.network, await model.values(), numBatchesTracked);
-  return format === 'pth' ? writePth(stateDict) : writeSafetensors(stateDict, { format: 'pt', architecture: model.shape.architecture });
+  return pytorchWeightsFile(model.network, await model.values(), format, numBatchesTracked);
+}
+
+/** A stored checkpoint's weights as a PyTorch file, without creating tensors. */
+export async function checkpointAsPytorch(metaPath: string, format: WeightsFormat): Promise<{ meta: CheckpointMeta; bytes: Uint8Array }> {
+  const { meta, values } = await readCheckpointValues(metaPath);
+  const network = defineNetwork(meta.model.architecture, meta.model.inputChannels, meta.model.numClasses);
+  return { meta, bytes: pytorchWeightsFile(network, values, format, importedBatchCounters(meta.config)) };
 }
 
 /** The batch-norm counters an earlier import kept in a checkpoint's config, if any. */

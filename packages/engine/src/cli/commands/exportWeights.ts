@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCheckpoint } from '../../train/checkpoint.js';
-import { importedBatchCounters, pytorchWeightsOf } from '../../weights/pytorchWeights.js';
+import { checkpointAsPytorch } from '../../weights/pytorchWeights.js';
 import { UsageError } from '../usageError.js';
 import { resolveCheckpointPath } from './evalCheckpoint.js';
 
@@ -23,12 +22,7 @@ export async function exportWeights(argv: string[]): Promise<void> {
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`invalid --format: ${values.format ?? '(none)'} (expected ${FORMATS.join(', ')})`);
   if (!values.out) throw new UsageError('missing --out');
-  const { model, meta } = await loadCheckpoint(resolveCheckpointPath(positionals[0]));
-  try {
-    const bytes = await pytorchWeightsOf(model, format, importedBatchCounters(meta.config));
-    await writeFile(path.resolve(values.out), bytes);
-    console.log(`wrote ${meta.id} (${meta.model.architecture}) as ${format} to ${values.out} (${bytes.length} bytes)`);
-  } finally {
-    model.dispose();
-  }
+  const { meta, bytes } = await checkpointAsPytorch(resolveCheckpointPath(positionals[0]), format);
+  await writeFile(path.resolve(values.out), bytes);
+  console.log(`wrote ${meta.id} (${meta.model.architecture}) as ${format} to ${values.out} (${bytes.length} bytes)`);
 }
