@@ -36,7 +36,7 @@ describe('GET /api/checkpoints/:id/weights', () => {
     expect(read.format).toBe(format);
     const conv = read.stateDict.get('block1.conv.weight')!;
     expect(conv.shape).toEqual([32, 3, 3, 3]);
-    expect([...conv.values].every((v) => Math.abs(v - 0.01) < 1e-9)).toBe(true);
+    expect([...conv.values].every((v) => Math.abs(Number(v) - 0.01) < 1e-9)).toBe(true);
     expect(read.stateDict.get('block1.bn.num_batches_tracked')!.dtype).toBe('I64');
     expect(read.stateDict.size).toBe(meta.tensors.length + 3);
   });

@@ -42,7 +42,7 @@ describe('mu import-weights and export-weights', () => {
     const got = readStateDict(new Uint8Array(readFileSync(out))).stateDict;
     expect([...got.keys()]).toEqual([...want.keys()]);
     for (const [name, t] of want) expect(Buffer.from(got.get(name)!.values.buffer).equals(Buffer.from(t.values.buffer)), name).toBe(true);
-  });
+  }, 900_000);
 
   describe('bad input: one error line, exit ≠ 0, nothing written', () => {
     const written = () => readdirSync(env.MU_CHECKPOINT_DIR, { recursive: true }).length + readdirSync(env.MU_RESULTS_DIR).length;

@@ -1,4 +1,4 @@
-import type { Job, JobKind, JobProgress, JobSpec, JobStatus } from '../schemas/job.js';
+import type { Job, JobKind, JobProgress, JobSpec, JobStatus, StoredJobSpec } from '../schemas/job.js';
 import type { Db } from './openDatabase.js';
 
 interface Row {
@@ -27,7 +27,7 @@ export interface JobFilter {
 export class JobsRepository {
   constructor(private readonly db: Db) {}
 
-  insert(job: { id: string; spec: JobSpec; parentId?: string | null }): void {
+  insert(job: { id: string; spec: StoredJobSpec; parentId?: string | null }): void {
     this.db
       .prepare('INSERT INTO jobs (id, kind, status, spec, parent_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(job.id, job.spec.kind, 'queued', JSON.stringify(job.spec), job.parentId ?? null, new Date().toISOString());
@@ -38,9 +38,9 @@ export class JobsRepository {
     return row ? this.toJob(row) : null;
   }
 
-  spec(id: string): JobSpec | null {
+  spec(id: string): StoredJobSpec | null {
     const row = this.db.prepare('SELECT spec FROM jobs WHERE id = ?').get(id) as { spec: string } | undefined;
-    return row ? (JSON.parse(row.spec) as JobSpec) : null;
+    return row ? (JSON.parse(row.spec) as StoredJobSpec) : null;
   }
 
   /** Newest first. */

@@ -17,7 +17,8 @@ export interface JobOutputs {
 /**
  * Everything the server keeps under its data folder: the SQLite database (`mu.sqlite`: results,
  * checkpoint index, jobs), the weights (`checkpoints/`) and the staging area where running jobs
- * write (`staging/<job id>/`). Outputs become visible only through `commit`, all or nothing.
+ * write (`staging/<job id>/`), and uploaded weights waiting for their import job (`uploads/<job id>`).
+ * Outputs become visible only through `commit`, all or nothing.
  */
 export class Store {
   readonly db: Db;
@@ -26,11 +27,13 @@ export class Store {
   readonly jobs: JobsRepository;
   readonly checkpointDir: string;
   readonly stagingRoot: string;
+  readonly uploadsDir: string;
 
   constructor(readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
     this.checkpointDir = path.join(dataDir, 'checkpoints');
     this.stagingRoot = path.join(dataDir, 'staging');
+    this.uploadsDir = path.join(dataDir, 'uploads');
     mkdirSync(this.checkpointDir, { recursive: true });
     this.db = openDatabase(path.join(dataDir, 'mu.sqlite'));
     this.results = new ResultsRepository(this.db);
@@ -46,6 +49,20 @@ export class Store {
 
   discardStaging(jobId: string): void {
     rmSync(this.stagingDir(jobId), { recursive: true, force: true });
+  }
+
+  /** Where an import job's uploaded weights wait (outside staging, so that a queued import survives a restart). */
+  uploadPath(jobId: string): string {
+    return path.join(this.uploadsDir, path.basename(this.stagingDir(jobId)));
+  }
+
+  async keepUpload(jobId: string, bytes: Uint8Array): Promise<void> {
+    mkdirSync(this.uploadsDir, { recursive: true });
+    await writeFile(this.uploadPath(jobId), bytes);
+  }
+
+  discardUpload(jobId: string): void {
+    rmSync(this.uploadPath(jobId), { force: true });
   }
 
   /**

@@ -70,8 +70,9 @@ export async function importPytorchModel(
 }
 
 /**
- * The result record of an imported model for one forget class: an Original or Retrained model is
+ * The result records of an imported model for one forget class: an Original or Retrained model is
  * evaluated as a baseline (it is its own reference), an unlearned one as an Upload (methods.md §5.8).
+ * A Retrained model also gives the Original's record for its class, as a trained one does.
  * `original` is the designated Original (ignored for an imported Original).
  */
 export async function evaluateImportedModel(
@@ -85,16 +86,20 @@ export async function evaluateImportedModel(
     evaluation?: EvaluationSettings;
   },
   hooks: EvaluationHooks = {},
-): Promise<ResultRecord> {
+): Promise<ResultRecord[]> {
   const { stored, data, forgetClass, cache, evaluation } = input;
   const role = stored.meta.role;
   const original = role === 'original' ? stored : input.original;
   if (!original) throw new Error(`no Original model of ${data.descriptor.id} / ${stored.meta.model.architecture} to compare with (import or train one first)`);
   const retrained = role === 'retrained' ? stored : input.retrained;
-  if (role !== 'unlearned') return evaluateBaseline({ stored, data, forgetClass, original, retrained, cache, evaluation }, hooks);
+  if (role === 'original') return [await evaluateBaseline({ stored, data, forgetClass, original, retrained, cache, evaluation }, hooks)];
+  if (role === 'retrained') {
+    const own = await evaluateBaseline({ stored, data, forgetClass, original, retrained, cache, evaluation }, hooks);
+    return [own, await evaluateBaseline({ stored: original, data, forgetClass, original, retrained, cache, evaluation }, hooks)];
+  }
   const label = (stored.meta.config.pytorch as { fileName?: string } | undefined)?.fileName ?? null;
   const { record } = await evaluateUploadedModel({ upload: stored, data, forgetClass, original, retrained, id: stored.meta.id, label, cache, evaluation }, hooks);
-  return record;
+  return [record];
 }
 
 /** Removes a checkpoint that an import saved when its evaluation then failed. */

@@ -15,14 +15,20 @@ export interface PytorchImportInfo {
 }
 
 /**
- * A model of `shape` holding the weights of a `.pth` or `.safetensors` file; throws (one line,
- * every problem listed) when the file does not fit the architecture. The caller disposes it.
+ * Reads a `.pth` or `.safetensors` file and checks it against the architecture of `shape`;
+ * throws (one line, every problem listed) when it does not fit. Creates no tensors.
  */
-export function modelFromPytorchWeights(bytes: Uint8Array, shape: ModelShape): { model: Model; pytorch: PytorchImportInfo } {
+export function readPytorchWeights(bytes: Uint8Array, shape: ModelShape): { values: Float32Array[]; pytorch: PytorchImportInfo } {
   const { format, stateDict } = readStateDict(bytes);
   const network = defineNetwork(shape.architecture, shape.inputChannels, shape.numClasses);
   const { values, numBatchesTracked } = matchStateDict(stateDict, network, shape.architecture);
-  return { model: Model.fromValues(shape, values), pytorch: { format, numBatchesTracked } };
+  return { values, pytorch: { format, numBatchesTracked } };
+}
+
+/** A model of `shape` holding the weights of a `.pth` or `.safetensors` file. The caller disposes it. */
+export function modelFromPytorchWeights(bytes: Uint8Array, shape: ModelShape): { model: Model; pytorch: PytorchImportInfo } {
+  const { values, pytorch } = readPytorchWeights(bytes, shape);
+  return { model: Model.fromValues(shape, values), pytorch };
 }
 
 /** Values of a network (declaration order, our layout) as a PyTorch file with torchvision's tensor names. */

@@ -40,7 +40,7 @@ function allowedGlobal(module: string, name: string): unknown {
   if (module === 'torch._utils' && name === '_rebuild_tensor_v2') return REBUILD_TENSOR;
   if (module === 'torch._utils' && name === '_rebuild_parameter') return REBUILD_PARAMETER;
   if ((module === 'torch' || module === 'torch.storage') && Object.hasOwn(STORAGE_DTYPES, name)) return { storageClass: name };
-  throw new PickleError(`pickle refers to ${module}.${name}, which a state dict never needs (refused; nothing was run)`);
+  throw new PickleError(`pickle refers to ${`${module}.${name}`.slice(0, 100)}, which a state dict never needs (refused; nothing was run)`);
 }
 
 const isInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;

@@ -63,16 +63,16 @@ export async function importWeights(argv: string[]): Promise<void> {
       printAccuracyTable(stored.meta.accuracy, data.descriptor.id);
       if (forgetClass !== null) {
         if (!retrained && role !== 'retrained') console.error(`warning: no Retrained model for class ${forgetClass}: attack curves and PS will be null`);
-        const record = await evaluateImportedModel(
+        const records = await evaluateImportedModel(
           { stored, data, forgetClass, original, retrained },
           { onStage: (stage) => console.error(`${stage}…`) },
         ).catch(async (error) => {
           await removeImportedCheckpoint(dir, stored.meta.id);
           throw error;
         });
-        await saveResult(resultsDir(), record);
-        console.log(`saved result ${record.id} (forget class ${forgetClass}) to ${resultsDir()}`);
-        printResultTable([record]);
+        for (const record of records) await saveResult(resultsDir(), record);
+        console.log(`saved ${records.map((r) => `result ${r.id}`).join(' and ')} (forget class ${forgetClass}) to ${resultsDir()}`);
+        printResultTable(records);
       }
       console.log(stored.meta.id);
     } finally {
