@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +45,8 @@ describe('mu import-weights and export-weights', () => {
   }, 900_000);
 
   describe('bad input: one error line, exit ≠ 0, nothing written', () => {
-    const written = () => readdirSync(env.MU_CHECKPOINT_DIR, { recursive: true }).length + readdirSync(env.MU_RESULTS_DIR).length;
+    const files = (dir: string) => (existsSync(dir) ? readdirSync(dir).length : 0);
+    const written = () => files(env.MU_CHECKPOINT_DIR) + files(env.MU_RESULTS_DIR);
     const importArgs = (file: string, arch = 'small-cnn') => ['import-weights', file, '--arch', arch, '--dataset', 'cifar10-mini', '--role', 'original'];
     const write = (name: string, bytes: Uint8Array) => {
       const file = path.join(tmp, name);
@@ -65,18 +66,30 @@ describe('mu import-weights and export-weights', () => {
       expect(readdirSync(tmp)).not.toContain('pwned');
     });
 
-    it('a truncated zip, a legacy .pth, the wrong architecture', () => {
+    it('a truncated zip', () => {
       const before = written();
-      const bytes = pytorchFixtureFile('small-cnn.pth');
-      expectOneLine(mu(importArgs(write('truncated.pth', bytes.subarray(0, 5000))), env), 1, 'not a readable zip archive');
+      expectOneLine(mu(importArgs(write('truncated.pth', pytorchFixtureFile('small-cnn.pth').subarray(0, 5000))), env), 1, 'not a readable zip archive');
+      expect(written()).toBe(before);
+    });
+
+    it('a legacy .pth', () => {
+      const before = written();
       expectOneLine(mu(importArgs(write('legacy.pth', Uint8Array.from([0x80, 2, 0x8a, 0x0a, 0x2e]))), env), 1, 'legacy (before PyTorch 1.6) format');
+      expect(written()).toBe(before);
+    });
+
+    it('the wrong architecture', () => {
+      const before = written();
       expectOneLine(mu(importArgs(fixture('small-cnn.pth'), 'resnet18-w8'), env), 1, 'the weights do not fit resnet18-w8: missing conv1.weight');
       expect(written()).toBe(before);
     });
 
-    it('usage errors', () => {
+    it('a missing forget class, an unknown role', () => {
       expectOneLine(mu(['import-weights', fixture('small-cnn.pth'), '--arch', 'small-cnn', '--dataset', 'cifar10-mini'], env), 2, 'missing --forget-class');
       expectOneLine(mu(['import-weights', fixture('small-cnn.pth'), '--arch', 'small-cnn', '--dataset', 'cifar10-mini', '--role', 'teacher'], env), 2, 'invalid --role: teacher');
+    });
+
+    it('an unknown export format', () => {
       expectOneLine(mu(['export-weights', 'abcd1234', '--format', 'onnx', '--out', 'x'], env), 2, 'invalid --format: onnx');
     });
   });

@@ -14,6 +14,9 @@ export function elementCount(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
+/** Typed arrays use the platform's byte order; files are little-endian, so a plain copy works on little-endian hosts. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 /** Reads one half-precision value (IEEE 754 binary16) as a number. */
 function halfToNumber(bits: number): number {
   const sign = bits & 0x8000 ? -1 : 1;
@@ -33,8 +36,13 @@ export function decodeElements(
   bytes: Uint8Array,
   offset: number,
   count: number,
-  index: (i: number) => number = (i) => i,
+  index?: (i: number) => number,
 ): Float32Array | BigInt64Array {
+  if (index === undefined && LITTLE_ENDIAN && (dtype === 'F32' || dtype === 'I64')) {
+    const copy = bytes.slice(offset, offset + count * DTYPE_BYTES[dtype]).buffer;
+    return dtype === 'F32' ? new Float32Array(copy) : new BigInt64Array(copy);
+  }
+  index ??= (i) => i;
   const view = new DataView(bytes.buffer, bytes.byteOffset + offset, bytes.byteLength - offset);
   if (dtype === 'I64') {
     const out = new BigInt64Array(count);
@@ -57,6 +65,7 @@ export function decodeElements(
 
 /** The little-endian bytes of a float32 or int64 tensor (the only dtypes we write). */
 export function encodeElements(values: Float32Array | BigInt64Array): Uint8Array {
+  if (LITTLE_ENDIAN) return new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
   const out = new Uint8Array(values.byteLength);
   const view = new DataView(out.buffer);
   if (values instanceof BigInt64Array) values.forEach((v, i) => view.setBigInt64(i * 8, v, true));

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { architectureInfo } from '../../models/architectures.js';
+import { describeDataset } from '../../data/catalog.js';
 import { checkForgetClass } from '../../data/checkForgetClass.js';
 import { loadDataset } from '../../data/loadDataset.js';
 import { checkpointDir } from '../../run/checkpointDir.js';
 import { findDesignated, loadStoredModel, type StoredModel } from '../../run/checkpointIndex.js';
 import { evaluateImportedModel, importPytorchModel, removeImportedCheckpoint, type ImportRole } from '../../run/importPytorchModel.js';
 import { resultsDir, saveResult } from '../../run/resultStore.js';
+import { readPytorchWeights } from '../../weights/pytorchWeights.js';
 import { readWeightsFile } from '../../weights/readStateDict.js';
 import { integerOption } from '../options.js';
 import { printAccuracyTable, printBackend } from '../report.js';
@@ -40,6 +42,9 @@ export async function importWeights(argv: string[]): Promise<void> {
 
   const file = path.resolve(positionals[0]);
   const bytes = await readWeightsFile(file);
+  // A file that does not fit fails here, before the backend starts and the data loads.
+  const descriptor = describeDataset(values.dataset);
+  readPytorchWeights(bytes, { architecture: values.arch, inputChannels: descriptor.inputShape[2], numClasses: descriptor.numClasses });
   await printBackend();
   const data = await loadDataset(values.dataset);
   if (forgetClass !== null) checkForgetClass(forgetClass, data.descriptor.numClasses);
