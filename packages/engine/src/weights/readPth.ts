@@ -2,6 +2,9 @@ import { unzipSync } from 'fflate';
 import { decodeElements, DTYPE_BYTES, elementCount, type RawTensor, type TensorDtype } from './rawTensor.js';
 import { readStateDictPickle, type TensorRef } from './stateDictPickle.js';
 
+/** Largest total size the archive's entries may unpack to (a crafted zip could expand without bound). */
+const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
+
 const DTYPES: Record<string, TensorDtype> = { float32: 'F32', float16: 'F16', bfloat16: 'BF16', int64: 'I64' };
 
 /** Storage index of element `i` of a strided view (row-major over `shape`). */
@@ -38,11 +41,13 @@ export function readPth(bytes: Uint8Array): Map<string, RawTensor> {
     throw new Error('this .pth file uses the legacy (before PyTorch 1.6) format, which is not supported; re-save it with torch.save(state_dict, path) in PyTorch ≥ 1.6');
   }
   let files: Record<string, Uint8Array>;
+  let unpacked = 0;
   try {
-    files = unzipSync(bytes);
+    files = unzipSync(bytes, { filter: (entry) => (unpacked += entry.originalSize) <= MAX_UNPACKED_BYTES });
   } catch {
     throw new Error('the .pth file is not a readable zip archive (truncated or corrupt)');
   }
+  if (unpacked > MAX_UNPACKED_BYTES) throw new Error(`the .pth archive unpacks to more than ${MAX_UNPACKED_BYTES} bytes (refused)`);
   const pickleName = Object.keys(files).find((name) => /^[^/]+\/data\.pkl$/.test(name));
   if (!pickleName) throw new Error('the .pth archive has no <archive>/data.pkl (not a torch.save file)');
   const archive = pickleName.slice(0, -'data.pkl'.length);

@@ -51,6 +51,14 @@ describe('readStateDict and the architecture check: bad input gives one clear er
     expect(() => readStateDict(bytes.subarray(0, bytes.length - 100))).toThrow('reaches past the end of the .safetensors file (truncated)');
   });
 
+  it('a zip that would unpack to more than 1 GiB (declared sizes are checked before unpacking)', () => {
+    const bytes = Buffer.from(zipSync({ 'archive/data.pkl': [new Uint8Array(64), { level: 0 }] }));
+    // Claim 2 GiB in the central directory entry's uncompressed size.
+    const central = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(0x80000000, central + 24);
+    expect(() => readStateDict(bytes)).toThrow('the .pth archive unpacks to more than 1073741824 bytes (refused)');
+  });
+
   it('a legacy (non-zip) .pth', () => {
     const legacy = Uint8Array.from([0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e]);
     expect(() => readStateDict(legacy)).toThrow('legacy (before PyTorch 1.6) format, which is not supported');
