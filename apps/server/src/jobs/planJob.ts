@@ -82,10 +82,11 @@ function checkUnlearn(spec: Omit<UnlearnJobSpec, 'kind'>, params: Record<string,
   }
 }
 
-/** Retrained and unlearn jobs need an Original: present, or queued to be built first. */
+/** Retrained, unlearn and import jobs need an Original: present, or queued to be built or imported first. */
 function requireOriginal(spec: { dataset: string; architecture: string }, store: Store): void {
   const scope = { dataset: spec.dataset, architecture: spec.architecture };
   if (store.checkpoints.designated({ role: 'original', ...scope })) return;
-  if (store.jobs.pending('original', (s) => s.dataset === spec.dataset && s.architecture === spec.architecture)) return;
+  const same = (s: StoredJobSpec) => s.dataset === spec.dataset && s.architecture === spec.architecture;
+  if (store.jobs.pending('original', same) || store.jobs.pending('import', (s) => same(s) && s.kind === 'import' && s.role === 'original')) return;
   throw conflict(`no Original model for ${spec.dataset} / ${spec.architecture}: build one first (a job of kind original)`);
 }

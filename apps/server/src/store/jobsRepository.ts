@@ -1,4 +1,4 @@
-import type { Job, JobKind, JobProgress, JobSpec, JobStatus, StoredJobSpec } from '../schemas/job.js';
+import type { Job, JobKind, JobProgress, JobStatus, StoredJobSpec } from '../schemas/job.js';
 import type { Db } from './openDatabase.js';
 
 interface Row {
@@ -65,9 +65,9 @@ export class JobsRepository {
   }
 
   /** Whether a queued or running job will produce this kind of model. */
-  pending(kind: JobKind, match: (spec: JobSpec) => boolean): boolean {
+  pending(kind: JobKind, match: (spec: StoredJobSpec) => boolean): boolean {
     const rows = this.db.prepare("SELECT spec FROM jobs WHERE kind = ? AND status IN ('queued', 'running')").all(kind) as { spec: string }[];
-    return rows.some((r) => match(JSON.parse(r.spec) as JobSpec));
+    return rows.some((r) => match(JSON.parse(r.spec) as StoredJobSpec));
   }
 
   childStatuses(parentId: string): JobStatus[] {
