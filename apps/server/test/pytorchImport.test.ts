@@ -27,6 +27,12 @@ describe('POST /api/imports/weights', () => {
     await s?.close();
   });
 
+  it('is documented in the OpenAPI document, with its query', async () => {
+    const doc = (await s.get('/docs/json')).body;
+    const params = doc.paths['/api/imports/weights'].post.parameters.map((p: { name: string }) => p.name);
+    expect(params).toEqual(expect.arrayContaining(['dataset', 'architecture', 'role', 'forgetClass']));
+  });
+
   it('refuses an unlearned model while there is no Original (409), and keeps nothing', async () => {
     const r = await upload({ ...scope, forgetClass: 3 }, 'm.pth', pytorchFixtureFile('small-cnn.pth'));
     expect([r.status, r.body.message]).toEqual([409, 'no Original model for cifar10-mini / small-cnn: build one first (a job of kind original)']);
