@@ -97,7 +97,7 @@ async function postJob(url: string, body: unknown): Promise<string> {
   return ((await r.json()) as { id: string }).id;
 }
 
-async function finished(url: string, id: string): Promise<{ resultIds: string[]; checkpointIds: string[] }> {
+export async function finished(url: string, id: string): Promise<{ resultIds: string[]; checkpointIds: string[] }> {
   for (;;) {
     const j = (await (await fetch(`${url}/api/jobs/${id}`)).json()) as { status: string; error: string | null; resultIds: string[]; checkpointIds: string[] };
     if (j.status === 'succeeded') return j;

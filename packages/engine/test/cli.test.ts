@@ -1,28 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { findRepoRoot } from '../src/data/repoRoot.js';
+import { expectOneLine, mu, repoRoot } from './fixtures/muCli.js';
 import { Model } from '../src/models/model.js';
 import { createRng } from '../src/random.js';
 import { saveCheckpoint } from '../src/train/checkpoint.js';
 
-const root = findRepoRoot()!;
-const cli = path.join(root, 'packages/engine/src/cli/main.ts');
-
-function mu(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, MU_BACKEND: 'cpu', ...env },
-    timeout: 60_000,
-  });
-  const errorLines = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, errorLines };
-}
+const root = repoRoot;
 
 // Bad input ends with exactly one `error:` line and a non-zero exit code, never a stack trace.
 describe('mu command line, bad input', () => {
@@ -31,13 +18,6 @@ describe('mu command line, bad input', () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'mu-cli-'));
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-  const expectOneLine = (r: ReturnType<typeof mu>, code: number, message: string) => {
-    expect(r.status).toBe(code);
-    expect(r.errorLines).toHaveLength(1);
-    expect(r.errorLines[0]).toContain(message);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  };
 
   it('unknown command', () => expectOneLine(mu(['trian']), 2, 'unknown command: trian'));
   it('unknown dataset', () => expectOneLine(mu(['train', '--dataset', 'cifar100', '--arch', 'small-cnn']), 1, 'unknown dataset: cifar100'));

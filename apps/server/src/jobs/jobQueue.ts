@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { describeDataset } from '@mu/engine';
-import { conflict, notFound } from '../http/apiError.js';
-import { FINISHED, type ComputeJobSpec, type Job, type JobProgress, type JobSpec, type JobStatus } from '../schemas/job.js';
+import { describeDataset, readPytorchWeights } from '@mu/engine';
+import { as, conflict, notFound } from '../http/apiError.js';
+import { FINISHED, type ComputeJobSpec, type ImportJobSpec, type Job, type JobProgress, type JobSpec, type JobStatus } from '../schemas/job.js';
 import type { JobFilter } from '../store/jobsRepository.js';
 import type { Store } from '../store/store.js';
 import { ComputeWorker } from './computeWorker.js';
@@ -40,6 +40,7 @@ export class JobQueue {
   /** After a restart: jobs that were running are `interrupted`; queued ones run again. */
   start(): void {
     const interrupted = this.store.jobs.interruptRunning('the server stopped while the job was running');
+    for (const id of interrupted) this.store.discardUpload(id);
     if (interrupted.length > 0) this.options.log.warn(`jobs interrupted by the last shutdown: ${interrupted.join(', ')}`);
     for (const sweep of this.store.jobs.list({ kind: 'sweep' }).filter((j) => !FINISHED.includes(j.status))) this.settleSweep(sweep.id);
     this.pump();
@@ -56,6 +57,23 @@ export class JobQueue {
     })();
     this.publish(id);
     for (const childId of this.store.jobs.get(id)!.childIds) this.publish(childId);
+    this.pump();
+    return this.get(id)!;
+  }
+
+  /**
+   * Queues the import of uploaded PyTorch weights: the request and the file are checked first
+   * (4xx, nothing kept), then the file is kept under the job's id until the job ends.
+   */
+  async createImport(spec: ImportJobSpec, bytes: Uint8Array): Promise<Job> {
+    if (this.closing) throw conflict('the server is shutting down');
+    planJob(spec, this.store);
+    const dataset = describeDataset(spec.dataset);
+    as(400, () => readPytorchWeights(bytes, { architecture: spec.architecture, inputChannels: dataset.inputShape[2], numClasses: dataset.numClasses }));
+    const id = this.newId();
+    await this.store.keepUpload(id, bytes);
+    this.store.jobs.insert({ id, spec });
+    this.publish(id);
     this.pump();
     return this.get(id)!;
   }
@@ -160,7 +178,8 @@ export class JobQueue {
     worker.ready.then(
       () => {
         if (this.cancelRequested.has(job.id)) return this.release(worker, job.id, 'cancelled', null);
-        worker.run({ id: job.id, spec, inputs, checkpointDir: this.store.checkpointDir, stagingDir: this.store.stagingDir(job.id) });
+        const uploadFile = spec.kind === 'import' ? this.store.uploadPath(job.id) : null;
+        worker.run({ id: job.id, spec, inputs, checkpointDir: this.store.checkpointDir, stagingDir: this.store.stagingDir(job.id), uploadFile });
       },
       (error: Error) => {
         this.workers.delete(worker);
@@ -180,6 +199,11 @@ export class JobQueue {
     const original = this.store.checkpoints.designated({ role: 'original', ...scope });
     const retrained = (forgetClass: number) => this.store.checkpoints.designated({ role: 'retrained', ...scope, forgetClass })?.id;
     const inputs: JobInputs = { originalId: original?.id ?? null, retrainedIds: {}, baseId: null };
+    if (spec.kind === 'import' && spec.role === 'original') {
+      const id = spec.forgetClass === null ? undefined : retrained(spec.forgetClass);
+      if (id) inputs.retrainedIds[spec.forgetClass!] = id;
+      return inputs;
+    }
     if (spec.kind === 'original') {
       const numClasses = describeDataset(spec.dataset).numClasses;
       const classes = spec.evaluateClasses ?? Array.from({ length: numClasses }, (_, c) => c);
@@ -190,6 +214,10 @@ export class JobQueue {
       return inputs;
     }
     if (!original) throw new Error(`no Original model for ${spec.dataset} / ${spec.architecture}`);
+    if (spec.kind === 'import' && spec.role === 'unlearned') {
+      const id = retrained(spec.forgetClass!);
+      if (id) inputs.retrainedIds[spec.forgetClass!] = id;
+    }
     if (spec.kind === 'unlearn') {
       const id = retrained(spec.forgetClass);
       if (id) inputs.retrainedIds[spec.forgetClass] = id;
@@ -271,6 +299,7 @@ export class JobQueue {
     if (last) this.store.jobs.setProgress(id, last);
     this.progress.delete(id);
     this.store.jobs.finish(id, status, error);
+    if (current.kind === 'import') this.store.discardUpload(id);
     this.publish(id);
     this.cancelRequested.delete(id);
     if (current.parentId) this.settleSweep(current.parentId);

@@ -27,6 +27,8 @@ export interface WorkerJob {
   checkpointDir: string;
   /** Where this job writes its checkpoints before they are committed. */
   stagingDir: string;
+  /** The uploaded weights file of an import job, else null. */
+  uploadFile: string | null;
 }
 
 /** Main thread → worker. */

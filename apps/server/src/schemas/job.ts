@@ -72,6 +72,21 @@ export const SweepJobSpec = strict(
   'A grid of hyperparameters × seeds: one unlearn job per combination.',
 );
 
+export const ImportRole = Type.Union([Type.Literal('original'), Type.Literal('retrained'), Type.Literal('unlearned')], { default: 'unlearned' });
+
+/** Queued by POST /api/imports/weights (never by POST /api/jobs): the uploaded file is kept under the job's id. */
+export const ImportJobSpec = strict(
+  {
+    kind: Type.Literal('import'),
+    dataset: DatasetField,
+    architecture: ArchitectureField,
+    role: ImportRole,
+    forgetClass: Nullable(ClassIndex),
+    fileName: Type.String({ maxLength: 200 }),
+  },
+  'Import PyTorch weights (.pth or .safetensors): measure them, and evaluate them for the forget class against the designated models.',
+);
+
 /** The body of POST /api/jobs, told apart by `kind`. */
 export const JobSpec = Type.Unsafe<Static<typeof OriginalJobSpec> | Static<typeof RetrainedJobSpec> | Static<typeof UnlearnJobSpec> | Static<typeof SweepJobSpec>>({
   type: 'object',
@@ -84,9 +99,13 @@ export type OriginalJobSpec = Static<typeof OriginalJobSpec>;
 export type RetrainedJobSpec = Static<typeof RetrainedJobSpec>;
 export type UnlearnJobSpec = Static<typeof UnlearnJobSpec>;
 export type SweepJobSpec = Static<typeof SweepJobSpec>;
-export type JobKind = JobSpec['kind'];
+export type ImportJobSpec = Static<typeof ImportJobSpec>;
+/** Every job that is stored: those POST /api/jobs queues, and imports. */
+export type StoredJobSpec = JobSpec | ImportJobSpec;
+export type JobKind = StoredJobSpec['kind'];
 /** What a compute worker runs: everything but a sweep, which only groups unlearn jobs. */
-export type ComputeJobSpec = OriginalJobSpec | RetrainedJobSpec | UnlearnJobSpec;
+export type ComputeJobSpec = OriginalJobSpec | RetrainedJobSpec | UnlearnJobSpec | ImportJobSpec;
+export const JobKindField = Type.Union([Type.Literal('original'), Type.Literal('retrained'), Type.Literal('unlearn'), Type.Literal('sweep'), Type.Literal('import')]);
 
 export const JobStatus = Type.Union([
   Type.Literal('queued'),
@@ -128,7 +147,7 @@ export type JobProgress = Static<typeof JobProgress>;
 export const Job = Type.Object(
   {
     id: JobId,
-    kind: Type.Union([Type.Literal('original'), Type.Literal('retrained'), Type.Literal('unlearn'), Type.Literal('sweep')]),
+    kind: JobKindField,
     status: JobStatus,
     spec: Type.Record(Type.String(), Type.Unknown()),
     parentId: Nullable(JobId),

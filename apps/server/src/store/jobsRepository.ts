@@ -1,4 +1,4 @@
-import type { Job, JobKind, JobProgress, JobSpec, JobStatus } from '../schemas/job.js';
+import type { Job, JobKind, JobProgress, JobStatus, StoredJobSpec } from '../schemas/job.js';
 import type { Db } from './openDatabase.js';
 
 interface Row {
@@ -27,7 +27,7 @@ export interface JobFilter {
 export class JobsRepository {
   constructor(private readonly db: Db) {}
 
-  insert(job: { id: string; spec: JobSpec; parentId?: string | null }): void {
+  insert(job: { id: string; spec: StoredJobSpec; parentId?: string | null }): void {
     this.db
       .prepare('INSERT INTO jobs (id, kind, status, spec, parent_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(job.id, job.spec.kind, 'queued', JSON.stringify(job.spec), job.parentId ?? null, new Date().toISOString());
@@ -38,9 +38,9 @@ export class JobsRepository {
     return row ? this.toJob(row) : null;
   }
 
-  spec(id: string): JobSpec | null {
+  spec(id: string): StoredJobSpec | null {
     const row = this.db.prepare('SELECT spec FROM jobs WHERE id = ?').get(id) as { spec: string } | undefined;
-    return row ? (JSON.parse(row.spec) as JobSpec) : null;
+    return row ? (JSON.parse(row.spec) as StoredJobSpec) : null;
   }
 
   /** Newest first. */
@@ -65,9 +65,9 @@ export class JobsRepository {
   }
 
   /** Whether a queued or running job will produce this kind of model. */
-  pending(kind: JobKind, match: (spec: JobSpec) => boolean): boolean {
+  pending(kind: JobKind, match: (spec: StoredJobSpec) => boolean): boolean {
     const rows = this.db.prepare("SELECT spec FROM jobs WHERE kind = ? AND status IN ('queued', 'running')").all(kind) as { spec: string }[];
-    return rows.some((r) => match(JSON.parse(r.spec) as JobSpec));
+    return rows.some((r) => match(JSON.parse(r.spec) as StoredJobSpec));
   }
 
   childStatuses(parentId: string): JobStatus[] {

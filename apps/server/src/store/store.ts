@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkpointPaths, readCheckpointMeta, type CheckpointMeta } from '@mu/engine';
@@ -23,7 +23,8 @@ export interface JobOutputs {
 /**
  * Everything the server keeps under its data folder: the SQLite database (`mu.sqlite`: results,
  * checkpoint index, jobs), the weights (`checkpoints/`) and the staging area where running jobs
- * write (`staging/<job id>/`). Outputs become visible only through `commit`, all or nothing.
+ * write (`staging/<job id>/`), and uploaded weights waiting for their import job (`uploads/<job id>`).
+ * Outputs become visible only through `commit`, all or nothing.
  */
 export class Store {
   readonly db: Db;
@@ -32,10 +33,12 @@ export class Store {
   readonly jobs: JobsRepository;
   readonly checkpointDir: string;
   readonly stagingRoot: string;
+  readonly uploadsDir: string;
 
   constructor(readonly dataDir: string) {
     this.checkpointDir = path.join(dataDir, 'checkpoints');
     this.stagingRoot = path.join(dataDir, 'staging');
+    this.uploadsDir = path.join(dataDir, 'uploads');
     prepareDataFolder(dataDir, this.checkpointDir);
     this.db = openDatabase(path.join(dataDir, 'mu.sqlite'));
     this.results = new ResultsRepository(this.db);
@@ -51,6 +54,20 @@ export class Store {
 
   discardStaging(jobId: string): void {
     rmSync(this.stagingDir(jobId), { recursive: true, force: true });
+  }
+
+  /** Where an import job's uploaded weights wait (outside staging, so that a queued import survives a restart). */
+  uploadPath(jobId: string): string {
+    return path.join(this.uploadsDir, path.basename(this.stagingDir(jobId)));
+  }
+
+  async keepUpload(jobId: string, bytes: Uint8Array): Promise<void> {
+    mkdirSync(this.uploadsDir, { recursive: true });
+    await writeFile(this.uploadPath(jobId), bytes);
+  }
+
+  discardUpload(jobId: string): void {
+    rmSync(this.uploadPath(jobId), { force: true });
   }
 
   /**

@@ -38,7 +38,8 @@ export async function evaluateBaseline(
       original: { id: input.original.meta.id, model: input.original.model },
       retrained: input.retrained ? { id: input.retrained.meta.id, model: input.retrained.model } : null,
       method: role === 'original' ? { id: 'original', label: 'Original', version: '1' } : { id: 'retrain', label: 'Retrain', version: '1' },
-      hyperparameters: {
+      // Weights imported from PyTorch come without their training recipe.
+      hyperparameters: meta.config.pytorch ? {} : {
         epochs: config.epochs ?? 0,
         lr: config.lr ?? 0,
         batchSize: config.batchSize ?? 0,

@@ -2,11 +2,14 @@ import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import { ClassIndex } from '@mu/schema';
+import { Type } from '@sinclair/typebox';
 import { newId, weightsChecksum } from '@mu/engine';
 import { ApiError, badRequest, payloadTooLarge } from '../../http/apiError.js';
 import { checkUploadedCheckpoint } from '../../imports/checkUploadedCheckpoint.js';
 import { importResultFiles, type UploadedFile } from '../../imports/importResultFiles.js';
 import { Checkpoint, errors, ImportReport } from '../../schemas/api.js';
+import { ImportRole, Job } from '../../schemas/job.js';
 
 /** Reference result files are about 0.65 MB; this leaves room and stops a runaway upload early. */
 const RESULT_FILE_LIMIT = 16 * 1024 * 1024;
@@ -45,6 +48,7 @@ function requireMultipart(request: FastifyRequest): void {
  * POST /api/imports/results — reference-system result files (field `files`, one or more; both
  * schemas); the same id again replaces the earlier import. POST /api/imports/checkpoints —
  * external weights in our checkpoint format (fields `meta` and `weights`), size-limited.
+ * POST /api/imports/weights — PyTorch weights, evaluated by a job of kind `import`.
  */
 const imports: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
@@ -77,6 +81,39 @@ const imports: FastifyPluginAsyncTypebox = async (fastify) => {
           warnings: r.warnings,
         })),
       });
+    },
+  );
+
+  fastify.post(
+    '/weights',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Import PyTorch weights (.pth or .safetensors, torchvision tensor names): checked at once, then measured and evaluated by a job',
+        ...multipartBody('multipart/form-data with one file: a torch.save(state_dict) .pth (zip format) or a .safetensors file'),
+        querystring: Type.Object(
+          {
+            dataset: Type.String({ minLength: 1, maxLength: 64 }),
+            architecture: Type.String({ minLength: 1, maxLength: 64 }),
+            role: Type.Optional(ImportRole),
+            forgetClass: Type.Optional(ClassIndex),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Job, ...errors(400, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      requireMultipart(request);
+      const limit = fastify.config.uploadLimit;
+      let upload: { fileName: string; bytes: Buffer } | null = null;
+      for await (const part of request.files({ limits: { fileSize: limit, files: 1 } })) {
+        upload = { fileName: cleanName(part.filename), bytes: await readFile(part, limit) };
+      }
+      if (!upload) throw badRequest('no file in the upload (send one .pth or .safetensors file as multipart/form-data)');
+      const { dataset, architecture, role = 'unlearned', forgetClass = null } = request.query;
+      const spec = { kind: 'import' as const, dataset, architecture, role, forgetClass, fileName: upload.fileName };
+      return reply.code(201).send(await fastify.jobs.createImport(spec, upload.bytes));
     },
   );
 
