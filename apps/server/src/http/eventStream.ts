@@ -21,7 +21,6 @@ export class EventStream {
     reply.raw.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
     if (request.method === 'HEAD') {
