@@ -25,8 +25,8 @@ const PATH = new RegExp(
  */
 export function redactPaths(message: string): string {
   return message.replace(PATH, (match) => {
-    const trimmed = match.replace(/[/\\:.]+$/, '');
-    const base = trimmed.split(/[/\\]/).filter((s) => s !== '' && s !== '.' && s !== '..').pop();
-    return base ?? 'a path';
+    const punctuation = /[:.]*$/.exec(match.replace(/[/\\]+$/, ''))![0];
+    const base = match.replace(/[/\\:.]+$/, '').split(/[/\\]/).filter((s) => s !== '' && s !== '.' && s !== '..').pop();
+    return (base ?? 'a path') + punctuation;
   });
 }
