@@ -5,8 +5,9 @@ import fp from 'fastify-plugin';
  * Security headers on every answer (helmet): `X-Content-Type-Options: nosniff`, no framing
  * (`frame-ancestors 'none'`, `X-Frame-Options: DENY`), and a Content-Security-Policy that the
  * web app and the /docs page satisfy: scripts, styles, fetches and event streams from this
- * origin only; images also as `data:`/`blob:` (chart export, sprites); style attributes allowed
- * (the chart export inlines computed styles on its SVG copy). No HSTS and no
+ * origin only; images also as `data:`/`blob:` (chart export, sprites); inline styles allowed
+ * (the app adds a style element, the chart export inlines computed styles on its SVG copy, and a
+ * style cannot run code). No HSTS and no
  * upgrade-insecure-requests: this server speaks plain HTTP, a TLS proxy in front sets those.
  */
 export default fp(
