@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallCnnCheckpoint } from './helpers/checkpointUpload.js';
@@ -13,6 +14,9 @@ const TOKEN = 'hostile-corpus-token-0123456789';
 const LIMIT = 1024 * 1024;
 /** Put into hostile input; an answer that contains it echoes the input. */
 const MARK = '<zq9/mark>';
+/** The web app's page: public, and the answer to unknown GETs outside /api (client-side routes). */
+const INDEX_HTML = '<!doctype html><title>mu</title>';
+const webDist = mkdtempSync(path.join(os.tmpdir(), 'mu-hostile-web-'));
 
 interface Sent {
   name: string;
@@ -101,9 +105,9 @@ function spellings(p: string): [string, string][] {
   ];
 }
 
-/** What an unauthenticated request may get: 401, or an answer from before any route (router 404, bad URL, Host). */
+/** What an unauthenticated request may get: 401, or an answer from before any route (router 404, bad URL, Host), or the public web page. */
 function notReached(r: RawResponse): boolean {
-  if (r.status === 401 || r.status === 421) return true;
+  if (r.status === 401 || r.status === 421 || (r.status === 200 && r.text === INDEX_HTML)) return true;
   const message = (JSON.parse(r.text) as { message: string }).message;
   return (r.status === 404 && message.startsWith('no route')) || (r.status === 400 && message.startsWith('malformed'));
 }
@@ -124,7 +128,8 @@ describe('hostile requests (MU_AUTH_TOKEN set)', () => {
   let before: Awaited<ReturnType<typeof snapshot>>;
 
   beforeAll(async () => {
-    s = await startTestServer({ authToken: TOKEN, uploadLimit: LIMIT, bodyLimit: LIMIT });
+    writeFileSync(path.join(webDist, 'index.html'), INDEX_HTML);
+    s = await startTestServer({ authToken: TOKEN, uploadLimit: LIMIT, bodyLimit: LIMIT, webDist });
     port = (s.server.server.address() as { port: number }).port;
     const form = new FormData();
     for (const f of fixtureUploads()) form.append(f.field, new Blob([f.content]), f.name);
@@ -143,6 +148,7 @@ describe('hostile requests (MU_AUTH_TOKEN set)', () => {
 
   afterAll(async () => {
     await s?.close();
+    rmSync(webDist, { recursive: true, force: true });
   });
 
   it('without the token, no spelling of any protected route reaches it', async () => {
@@ -281,6 +287,26 @@ describe('hostile requests (MU_AUTH_TOKEN set)', () => {
     }
   });
 
+  it('bounds every number of every query and path in its schema (no 1e20 reaches the database)', async () => {
+    const doc = JSON.parse((await send('OpenAPI document', 'GET', '/docs/json')).text) as {
+      paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema: { type?: string; minimum?: number; maximum?: number } }[] }>>;
+    };
+    const unbounded: string[] = [];
+    let numbers = 0;
+    for (const [route, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        for (const p of operation.parameters ?? []) {
+          if (p.schema.type !== 'integer' && p.schema.type !== 'number') continue;
+          numbers++;
+          const { minimum, maximum } = p.schema;
+          if (!(Number.isSafeInteger(minimum) && Number.isSafeInteger(maximum))) unbounded.push(`${method.toUpperCase()} ${route} ${p.in}.${p.name}`);
+        }
+      }
+    }
+    expect(numbers).toBeGreaterThanOrEqual(6);
+    expect(unbounded).toEqual([]);
+  });
+
   it('answers router-level errors in the app format, without the URL', async () => {
     const cases: [string, string, number][] = [
       ['bad percent-encoding', `/api/results/%zz${encodeURIComponent(MARK)}`, 400],
@@ -311,6 +337,7 @@ describe('hostile requests (MU_AUTH_TOKEN set)', () => {
 
   it('sent at least 120 requests: none answered 5xx, every error one line without a path, a stack or the input', () => {
     expect(sent.length).toBeGreaterThanOrEqual(120);
+    console.log(`${sent.length} hostile requests sent`);
     const bad: string[] = [];
     for (const { name, response: r, target } of sent) {
       if (r.status >= 500) bad.push(`${name}: ${r.status}`);
