@@ -26,9 +26,8 @@ const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
 export function parseAuthority(text: string, defaultPort: number | null = null): Authority | null {
   if (text === '' || /[\s/\\?#@]/.test(text)) return null;
   try {
-    const url = new URL(`http://${text}`);
-    const explicit = /:\d+$/.test(text) ? Number(/:(\d+)$/.exec(text)![1]) : null;
-    return { name: url.hostname, port: explicit ?? defaultPort };
+    const port = /:(\d+)$/.exec(text)?.[1];
+    return { name: new URL(`http://${text}`).hostname, port: port === undefined ? defaultPort : Number(port) };
   } catch {
     return null;
   }

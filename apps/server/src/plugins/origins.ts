@@ -20,7 +20,7 @@ function originAuthority(origin: string): Authority | null {
 }
 
 /**
- * Browser-origin protections, before routing's hooks and the token check: a request whose Host
+ * Browser-origin protections, on every request before the token check: a request whose Host
  * (or absolute-form target) is not this server's address is refused (421), which stops DNS
  * rebinding; a state-changing request (POST, PUT, PATCH, DELETE, uploads included) whose Origin
  * is another site's, or `null`, is refused (403). Reverse-proxy names come from MU_ALLOWED_HOSTS.
