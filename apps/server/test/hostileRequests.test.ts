@@ -263,6 +263,7 @@ describe('hostile requests (MU_AUTH_TOKEN set)', () => {
       ['empty body', mp, ''],
       ['only the closing boundary', mp, '--zq9boundary--\r\n'],
       ['file name with a path', mp, multipart([{ field: 'files', name: `../../${MARK}`, content: '{}' }])],
+      ['file that is not JSON', mp, multipart([{ field: 'files', name: 'a.json', content: `${MARK} {"ID": "0000"}` }])],
       ['file over the limit', mp, multipart([{ field: 'files', name: 'big.json', content: ' '.repeat(LIMIT + 10) }])],
     ];
     for (const [how, type, body] of uploads) {
