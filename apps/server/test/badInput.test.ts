@@ -32,7 +32,7 @@ const cases: Case[] = [
   ['fractional forget class', (s) => s.post('/api/jobs', { kind: 'retrained', ...scope, forgetClass: 2.5 }), 400, /^body\.forgetClass must be integer/],
   ['evaluate classes beyond the dataset', (s) => s.post('/api/jobs', { kind: 'original', ...scope, evaluateClasses: [1, 12] }), 400, /^invalid evaluateClasses: 12/],
   ['unknown method', (s) => s.post('/api/jobs', { ...unlearn, method: 'magic' }), 400, /^unknown method: magic \(expected ft, ga, /],
-  ['method id with a path', (s) => s.post('/api/jobs', { ...unlearn, method: '../../etc/passwd' }), 400, /^unknown method: \.\.\/\.\.\/etc\/passwd/],
+  ['method id with a path', (s) => s.post('/api/jobs', { ...unlearn, method: '../../etc/passwd' }), 400, /^body\.method must match pattern .* \(got a string of 16 characters\)$/],
   ['learning rate out of range', (s) => s.post('/api/jobs', { ...unlearn, params: { lr: 2 } }), 400, /^invalid lr: 2 \(expected a number in \(0, 1\)\)$/],
   ['method epochs out of range', (s) => s.post('/api/jobs', { ...unlearn, params: { epochs: 0 } }), 400, /^invalid epochs: 0 \(expected an integer 1\.\.500\)$/],
   ['unknown hyperparameter', (s) => s.post('/api/jobs', { ...unlearn, params: { temperature: 2 } }), 400, /^unknown parameter for ga: temperature/],
@@ -46,7 +46,7 @@ const cases: Case[] = [
   ['sweep with an out-of-range value', (s) => s.post('/api/jobs', { ...unlearn, kind: 'sweep', grid: { lr: [0.1, 5] } }), 400, /^invalid lr: 5/],
 
   // Path parameters: malformed ids and traversal attempts
-  ['result id with ../', (s) => s.get('/api/results/..%2F..%2Fetc%2Fpasswd'), 400, /^params\.id must match pattern .* \(got "\.\.\/\.\.\/etc\/passwd"\)$/],
+  ['result id with ../', (s) => s.get('/api/results/..%2F..%2Fetc%2Fpasswd'), 400, /^params\.id must match pattern .* \(got a string of 16 characters\)$/],
   ['deleting a result id with ..', (s) => s.delete('/api/results/%2e%2e%2fmu.sqlite'), 400, /^params\.id must match pattern/],
   ['unknown result', (s) => s.get('/api/results/ref0-ffff'), 404, /^unknown result: ref0-ffff$/],
   ['deleting an unknown result', (s) => s.delete('/api/results/0badc0de'), 404, /^unknown result: 0badc0de$/],
@@ -59,7 +59,7 @@ const cases: Case[] = [
   ['unknown method descriptor', (s) => s.get('/api/methods/magic'), 404, /^unknown method: magic/],
   ['dataset id with ../', (s) => s.get('/api/datasets/..%2F..%2Fetc'), 400, /^params\.id must match pattern/],
   ['unknown dataset images', (s) => s.get('/api/datasets/cifar100/images/train/0'), 404, /^unknown dataset: cifar100/],
-  ['image split with ../', (s) => s.get('/api/datasets/cifar10-mini/images/..%2F..%2F/0'), 400, /^params\.split must be one of "train", "test" \(got "\.\.\/\.\.\/"\)$/],
+  ['image split with ../', (s) => s.get('/api/datasets/cifar10-mini/images/..%2F..%2F/0'), 400, /^params\.split must be one of "train", "test" \(got a string of 6 characters\)$/],
   ['image index that is not a number', (s) => s.get('/api/datasets/cifar10-mini/images/train/..%2F1'), 400, /^params\.index must be integer/],
   ['image index out of range', (s) => s.get('/api/datasets/cifar10-mini/images/test/1000'), 404, /^image index 1000 is out of range for cifar10-mini test \(0\.\.999\)$/],
   ['checkpoint id with ../', (s) => s.get('/api/checkpoints/..%2F..%2Fmu'), 400, /^params\.id must match pattern/],
@@ -89,7 +89,7 @@ const cases: Case[] = [
   ['oversized checkpoint weights', (s) => s.upload('/api/imports/checkpoints', [{ field: 'meta', name: 'm.json', content: JSON.stringify(smallCnnCheckpoint().meta) }, { field: 'weights', name: 'w.bin', content: new Uint8Array(UPLOAD_LIMIT + 4) }]), 413, /^file w\.bin is larger than the upload limit/],
   ['checkpoint upload field of another name', (s) => s.upload('/api/imports/checkpoints', [{ field: 'script', name: 'x.sh', content: 'rm -rf /' }]), 400, /^unexpected upload field script/],
   ['JSON body over the size limit', (s) => s.post('/api/jobs', { ...unlearn, label: 'x'.repeat(2 * UPLOAD_LIMIT) }), 413, /too large/i],
-  ['unknown route', (s) => s.get('/api/models'), 404, /^no route GET \/api\/models$/],
+  ['unknown route', (s) => s.get('/api/models'), 404, /^no route for GET at this path/],
 ];
 
 describe('bad input', () => {

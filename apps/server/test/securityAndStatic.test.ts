@@ -59,7 +59,7 @@ describe('web app and docs', () => {
   });
 
   it('keeps unknown /api routes and traversal attempts out of the file system', async () => {
-    expect((await s.get('/api/nothing')).body).toMatchObject({ statusCode: 404, message: 'no route GET /api/nothing' });
+    expect((await s.get('/api/nothing')).body).toMatchObject({ statusCode: 404, message: "no route for GET at this path (the API's routes are listed at /docs)" });
     const traversal = await s.get('/assets/..%2F..%2F..%2Fetc%2Fpasswd');
     expect(traversal.text).not.toContain('root:');
   });

@@ -1,6 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ClassIndex, Id, Metrics, MethodDescriptor, MethodRef, Nullable, Hyperparameters, Role } from '@mu/schema';
 
+/** A catalog id as sent by a client (dataset, architecture, method): lower-case letters, digits and dashes. */
+export const CatalogId = (description: string) => Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$', description });
+
 /** Every 4xx and 5xx answer: the status, its name and a one-line message naming the problem. */
 export const ErrorResponse = Type.Object(
   { statusCode: Type.Integer(), error: Type.String(), message: Type.String() },
@@ -111,10 +114,10 @@ export const ImportReport = Type.Object({
 
 /** Filters shared by the list and the export. */
 export const resultFilters = {
-  dataset: Type.Optional(Type.String({ maxLength: 64 })),
-  architecture: Type.Optional(Type.String({ maxLength: 64 })),
+  dataset: Type.Optional(CatalogId('dataset id')),
+  architecture: Type.Optional(CatalogId('architecture id')),
   forgetClass: Type.Optional(ClassIndex),
   role: Type.Optional(Type.Union([Type.Literal('original'), Type.Literal('retrained'), Type.Literal('unlearned')])),
-  method: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 64 })),
+  method: Type.Optional(CatalogId('method id')),
 };
 

@@ -1,11 +1,12 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { ClassIndex, MethodParams, Nullable, ParamValue, Seed } from '@mu/schema';
+import { CatalogId } from './api.js';
 
 /** Ids the server hands out: 8 lower-case hex characters. */
 export const JobId = Type.String({ pattern: '^[0-9a-f]{8}$', description: '8 lower-case hex characters' });
 
-const DatasetField = Type.String({ minLength: 1, maxLength: 64, description: 'dataset id, e.g. cifar10-mini (GET /api/datasets)' });
-const ArchitectureField = Type.String({ minLength: 1, maxLength: 64, description: 'architecture id, e.g. small-cnn (GET /api/architectures)' });
+const DatasetField = CatalogId('dataset id, e.g. cifar10-mini (GET /api/datasets)');
+const ArchitectureField = CatalogId('architecture id, e.g. small-cnn (GET /api/architectures)');
 const ModelIdField = Type.String({ pattern: '^[0-9a-f]{8}$', description: 'a checkpoint id (GET /api/checkpoints)' });
 const Label = Type.String({ maxLength: 200 });
 
@@ -48,7 +49,7 @@ export const RetrainedJobSpec = strict(
 const unlearnFields = {
   dataset: DatasetField,
   architecture: ArchitectureField,
-  method: Type.String({ minLength: 1, maxLength: 64, description: 'method id (GET /api/methods)' }),
+  method: CatalogId('method id (GET /api/methods)'),
   forgetClass: ClassIndex,
   params: Type.Optional(MethodParams),
   baseModelId: Type.Optional(ModelIdField),

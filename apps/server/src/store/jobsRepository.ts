@@ -1,4 +1,5 @@
 import type { Job, JobKind, JobProgress, JobStatus, StoredJobSpec } from '../schemas/job.js';
+import { redactPaths } from '../http/redactPaths.js';
 import type { Db } from './openDatabase.js';
 
 interface Row {
@@ -78,8 +79,9 @@ export class JobsRepository {
     this.db.prepare("UPDATE jobs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ?").run(new Date().toISOString(), id);
   }
 
+  /** Records how a job ended; its error message is stored without file-system paths (clients read it). */
   finish(id: string, status: JobStatus, error: string | null = null): void {
-    this.db.prepare('UPDATE jobs SET status = ?, error = ?, finished_at = ? WHERE id = ?').run(status, error, new Date().toISOString(), id);
+    this.db.prepare('UPDATE jobs SET status = ?, error = ?, finished_at = ? WHERE id = ?').run(status, error === null ? null : redactPaths(error), new Date().toISOString(), id);
   }
 
   addOutputs(id: string, outputs: { resultIds: string[]; checkpointIds: string[] }): void {
@@ -99,7 +101,7 @@ export class JobsRepository {
     const ids = (this.db.prepare("SELECT id FROM jobs WHERE status = 'running' AND kind != 'sweep'").all() as { id: string }[]).map((r) => r.id);
     const stmt = this.db.prepare("UPDATE jobs SET status = 'interrupted', error = ?, finished_at = ? WHERE id = ?");
     const now = new Date().toISOString();
-    for (const id of ids) stmt.run(reason, now, id);
+    for (const id of ids) stmt.run(redactPaths(reason), now, id);
     return ids;
   }
 

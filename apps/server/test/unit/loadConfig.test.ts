@@ -25,3 +25,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MU_JOB_CONCURRENCY: '0' })).toThrow(/^invalid MU_JOB_CONCURRENCY: 0/);
   });
 });
+
+describe('MU_ALLOWED_HOSTS', () => {
+  it('is a comma-separated list of host names, with or without a port', () => {
+    expect(loadConfig({}).allowedHosts).toEqual([]);
+    expect(loadConfig({ MU_ALLOWED_HOSTS: 'mu.example.org, proxy.lan:8080,' }).allowedHosts).toEqual(['mu.example.org', 'proxy.lan:8080']);
+  });
+
+  it('refuses an entry that is a URL or a path, naming the variable', () => {
+    expect(() => loadConfig({ MU_ALLOWED_HOSTS: 'https://mu.example.org' })).toThrow(/^invalid MU_ALLOWED_HOSTS: "https:\/\/mu\.example\.org"/);
+  });
+});

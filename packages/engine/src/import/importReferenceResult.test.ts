@@ -152,6 +152,7 @@ describe('importReferenceResult on unseen files', () => {
     const opts = { fileName: 'bad.json', importedAt };
     expect(() => parseReferenceFile('{"foo": 1}', opts)).toThrow('bad.json: not a reference result file: no ID or id field');
     expect(() => parseReferenceFile('[1, 2', opts)).toThrow(/^bad\.json: not a reference result file: invalid JSON \(.+\)$/);
+    expect(() => parseReferenceFile('<script>alert(1)</script>', opts)).toThrow(/^bad\.json: not a reference result file: invalid JSON \(Unexpected token '<'\)$/);
     expect(() => detectReferenceSchema(null)).toThrow('not a reference result file: no ID or id field');
   });
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { checkpointAsPytorch, checkpointPaths } from '@mu/engine';
 import { Type } from '@sinclair/typebox';
 import { badRequest, notFound } from '../../http/apiError.js';
-import { Checkpoint, errors } from '../../schemas/api.js';
+import { CatalogId, Checkpoint, errors } from '../../schemas/api.js';
 
 const CheckpointId = Type.String({ pattern: '^[0-9a-f]{8}$', description: '8 lower-case hex characters' });
 
@@ -21,8 +21,8 @@ const checkpoints: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Checkpoints, newest first',
         querystring: Type.Object(
           {
-            dataset: Type.Optional(Type.String({ maxLength: 64 })),
-            architecture: Type.Optional(Type.String({ maxLength: 64 })),
+            dataset: Type.Optional(CatalogId('dataset id')),
+            architecture: Type.Optional(CatalogId('architecture id')),
             role: Type.Optional(Type.Union([Type.Literal('original'), Type.Literal('retrained'), Type.Literal('unlearned')])),
           },
           { additionalProperties: false },
