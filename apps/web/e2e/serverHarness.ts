@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { upstreamFixturesDir } from '../../../test-support/sharedData.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -67,7 +68,8 @@ export async function startServer(dataDir = mkdtempSync(path.join(tmpdir(), 'mu-
   };
 }
 
-const FIXTURES = '/work/shared/fixtures/upstream-results/0';
+/** The reference-system result files of forget class 0, from the shared folder. */
+export const FIXTURES = upstreamFixturesDir(0);
 
 /** Imports the reference fixtures of class 0 through the API. */
 export async function importFixtures(url: string): Promise<void> {

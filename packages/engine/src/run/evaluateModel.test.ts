@@ -3,7 +3,7 @@ import { type ResultRecord, validateResult } from '@mu/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend/selectBackend.js';
 import { type LoadedDataset, loadDataset } from '../data/loadDataset.js';
-import { hasTestData } from '../data/testDataOptions.js';
+import { datasetMissing } from '../../test/testData.js';
 import { Model } from '../models/model.js';
 import { createRng } from '../random.js';
 import { type EvaluateModelInput, type EvaluationStage, evaluateModel } from './evaluateModel.js';
@@ -21,7 +21,7 @@ const ORIGINAL = { id: 'original', label: 'Original', version: '1' };
 /** Everything but the timings: what must be identical for identical inputs. */
 const numbers = (r: ResultRecord) => ({ ...r, timings: null });
 
-describe.skipIf(!hasTestData('cifar10-mini'))('evaluateModel on cifar10-mini (small CNN, random weights)', () => {
+describe.skipIf(datasetMissing('cifar10-mini'))('evaluateModel on cifar10-mini (small CNN, random weights)', () => {
   let data: LoadedDataset;
   let original: Model;
   let originalCopy: Model;
