@@ -9,6 +9,8 @@ import { ApiClient } from './apiClient.js';
 export interface TestServer extends ApiClient {
   server: FastifyInstance;
   dataDir: string;
+  /** Status code of every response the server has sent, in order (from its onResponse hook). */
+  statuses: number[];
   close(): Promise<void>;
 }
 
@@ -20,12 +22,17 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mu-server-test-'));
   const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, dataDir, evaluation: 'fast' as const, logLevel: 'warn' as const, ...overrides };
   const server = await buildServer(config);
+  const statuses: number[] = [];
+  server.addHook('onResponse', async (_request, reply) => {
+    statuses.push(reply.statusCode);
+  });
   await server.listen({ host: config.host, port: 0 });
   const { port } = server.server.address() as { port: number };
   const client = new ApiClient(`http://127.0.0.1:${port}`);
   return Object.assign(client, {
     server,
     dataDir,
+    statuses,
     close: async () => {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
