@@ -20,9 +20,10 @@ export interface CheckpointMeta {
   /** The full resolved configuration that produced the weights. */
   config: Record<string, unknown>;
   seed: number;
-  environment: { backend: string; threads: number; tfjsVersion: string };
+  environment: { backend: string; threads: number | null; tfjsVersion: string };
   trainingSeconds: number | null;
-  accuracy: { train: number[]; test: number[] };
+  /** Per-class accuracy; null for a class without images. */
+  accuracy: { train: (number | null)[]; test: (number | null)[] };
   tensors: { name: string; shape: number[]; offset: number }[];
 }
 
