@@ -23,6 +23,9 @@ export async function openBrowser(pageOptions: BrowserContextOptions = {}): Prom
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, ...pageOptions });
+  // Waits end as soon as the page is ready; the limit only has to hold on a loaded 2-core machine
+  // (Playwright's default of 30 s does not while the server trains beside the browser).
+  page.setDefaultTimeout(120_000);
   page.on('dialog', () => {
     throw new Error('a blocking dialog appeared');
   });
