@@ -10,5 +10,5 @@ pnpm test
 # Browser walk through the built web app in Debian's Chromium, against the real server.
 pnpm build:web
 pnpm test:e2e
-# The whole pipeline on real CIFAR-10 images: baselines, five methods, every metric, sanity checks.
+# The whole pipeline on real CIFAR-10 images: baselines, five methods fully evaluated, sanity checks on UA and TRA.
 pnpm mu smoke

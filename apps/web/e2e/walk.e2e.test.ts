@@ -241,7 +241,7 @@ describe('Build: start and cancel a job on cifar10-mini', () => {
     await page.waitForSelector(`[data-testid=job-stepper][data-job="${job}"] li[data-state=active]`);
     expect((await getJson<{ spec: { epochs: number } }>(`/api/jobs/${job}`)).spec.epochs).toBe(1);
     await page.reload();
-    const li = await page.waitForSelector('[data-testid=job-queue] li[data-status=running], [data-testid=job-queue] li[data-status=queued]', { timeout: 2000 });
+    const li = await page.waitForSelector('[data-testid=job-queue] li[data-status=running], [data-testid=job-queue] li[data-status=queued]', { timeout: 60_000 });
     await page.screenshot({ path: path.join(OUT, '1-build.png'), fullPage: true });
     await (await li.$('button:has-text("Cancel")'))!.click();
     await page.waitForSelector('[data-testid=job-queue] li[data-status=cancelled]', { timeout: 60_000 });

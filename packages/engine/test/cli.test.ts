@@ -71,6 +71,49 @@ describe('mu command line, bad input', () => {
   });
 });
 
+describe('mu eval and mu info on stored checkpoints', () => {
+  let tmp: string;
+  let id: string;
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'mu-cli-eval-'));
+    const model = Model.create({ architecture: 'small-cnn', inputChannels: 3, numClasses: 10 }, createRng(1));
+    // Stored accuracies that the model cannot have: every class at exactly 0.5.
+    id = (await saveCheckpoint(tmp, model, {
+      role: 'original', dataset: { id: 'cifar10-mini', checksum: 'x' }, forgetClass: null, config: {}, seed: 1,
+      environment: { backend: 'cpu', threads: 1, tfjsVersion: tf.version.tfjs }, trainingSeconds: null,
+      accuracy: { train: Array(10).fill(0.5), test: Array(10).fill(0.5) },
+    })).id;
+    model.dispose();
+    writeFileSync(path.join(tmp, 'broken.json'), '{"format": "mu-checkpoint", "version": 1');
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  // The evaluation itself runs on wasm: the pure-JS cpu backend takes minutes for 1,000 images.
+  const env = () => ({ MU_CHECKPOINT_DIR: tmp, MU_BACKEND: 'wasm', MU_THREADS: '1' });
+
+  it('mu eval fails when a class differs from the stored accuracy by more than --tolerance', () => {
+    const r = mu(['eval', id, '--split', 'test'], env());
+    expect(r.status).toBe(1);
+    expect(r.errorLines).toHaveLength(1);
+    expect(r.errorLines[0]).toMatch(/^error: test accuracy of class \d differs from the stored one by 0\.\d{4} \(more than --tolerance 0\.01\)$/);
+    expect(r.stdout).toMatch(/test: max \|Δ\| vs stored accuracy 0\.\d{4} \(class \d\), tolerance 0\.01/);
+  });
+
+  it('mu eval passes within a wider --tolerance, and refuses one outside [0, 1]', () => {
+    const r = mu(['eval', id, '--split', 'test', '--tolerance', '1'], env());
+    expect(r.errorLines).toEqual([]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('tolerance 1');
+    expect(mu(['eval', id, '--tolerance', '2'], env()).errorLines).toEqual(['error: invalid --tolerance: 2 (expected a number in [0, 1])']);
+  });
+
+  it('mu info lists the readable checkpoint and warns about the unreadable one', () => {
+    const r = mu(['info'], env());
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`  ${id}  original`);
+    expect(r.stderr).toMatch(/^warning: unreadable checkpoint broken\.json: .+$/m);
+  });
+});
+
 describe('mu methods', () => {
   it('lists the built-ins and the example custom method with its parameters', () => {
     const r = mu(['methods']);

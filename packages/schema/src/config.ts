@@ -34,8 +34,8 @@ export const MethodRef = Type.Object(
   { additionalProperties: false },
 );
 
-/** All hyperparameters with defaults filled in. */
-export const Hyperparameters = Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean()]));
+/** All hyperparameters with defaults filled in; null where a value is unknown (a checkpoint without its training config). */
+export const Hyperparameters = Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()]));
 
 export const Backend = Type.Union([
   Type.Literal('tensorflow'),

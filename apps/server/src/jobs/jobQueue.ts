@@ -33,7 +33,7 @@ export class JobQueue {
   private readonly committing = new Set<string>();
   private seq = 0;
   private closing = false;
-  backend: { name: string; threads: number } | null = null;
+  backend: { name: string; threads: number | null } | null = null;
 
   constructor(private readonly store: Store, private readonly events: JobEvents, private readonly options: JobQueueOptions) {}
 

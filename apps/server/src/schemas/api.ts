@@ -16,7 +16,7 @@ export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) =
 export const Health = Type.Object({
   status: Type.Literal('ok'),
   uptimeSeconds: Type.Number(),
-  backend: Nullable(Type.Object({ name: Type.String(), threads: Type.Integer() })),
+  backend: Nullable(Type.Object({ name: Type.String(), threads: Nullable(Type.Integer({ minimum: 1 })) })),
   jobs: Type.Object({ queued: Type.Integer(), running: Type.Integer() }),
 });
 
@@ -63,7 +63,7 @@ export const Checkpoint = Type.Object({
   createdAt: Type.String(),
   paramCount: Type.Integer(),
   trainingSeconds: Nullable(Type.Number()),
-  accuracy: Type.Object({ train: Type.Array(Type.Number()), test: Type.Array(Type.Number()) }),
+  accuracy: Type.Object({ train: Type.Array(Nullable(Type.Number())), test: Type.Array(Nullable(Type.Number())) }),
 });
 export type Checkpoint = Static<typeof Checkpoint>;
 

@@ -168,12 +168,13 @@ export class Store {
   /**
    * Start-up housekeeping: the staging area of jobs that did not finish is removed; complete
    * checkpoints found in the folder but missing from the index (put there by hand, or moved just
-   * before a crash) are indexed; index rows whose files are gone are dropped.
+   * before a crash) are indexed, or listed as unreadable; index rows whose files are gone are dropped.
    */
-  async reconcile(): Promise<{ adopted: string[]; dropped: string[] }> {
+  async reconcile(): Promise<{ adopted: string[]; dropped: string[]; unreadable: { file: string; reason: string }[] }> {
     rmSync(this.stagingRoot, { recursive: true, force: true });
     const indexed = new Set(this.checkpoints.ids());
     const adopted: string[] = [];
+    const unreadable: { file: string; reason: string }[] = [];
     const onDisk = new Set<string>();
     for (const file of readdirSync(this.checkpointDir)) {
       if (file.endsWith(DELETING) || UPLOAD_TEMP.test(file)) rmSync(path.join(this.checkpointDir, file), { force: true });
@@ -185,17 +186,18 @@ export class Store {
       if (indexed.has(m[1])) continue;
       try {
         const meta = JSON.parse(await readFile(paths.meta, 'utf8')) as CheckpointMeta;
-        if (meta.id !== m[1]) continue;
+        if (meta.id !== m[1]) throw new Error(`its id is ${JSON.stringify(meta.id)}`);
         await readCheckpointMeta(paths.meta);
         this.checkpoints.put(meta, 'engine');
         adopted.push(meta.id);
-      } catch {
-        // not a checkpoint of ours: left alone
+      } catch (error) {
+        // Left alone, and reported: the caller logs it.
+        unreadable.push({ file, reason: (error as Error).message.split('\n')[0] });
       }
     }
     const dropped = [...indexed].filter((id) => !onDisk.has(id));
     for (const id of dropped) this.checkpoints.delete(id);
-    return { adopted, dropped };
+    return { adopted, dropped, unreadable };
   }
 
   /** Ids of the checkpoints whose weights file is in the checkpoint folder now (none when it is gone). */

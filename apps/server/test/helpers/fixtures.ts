@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findRepoRoot } from '@mu/engine';
+import { upstreamFixturesDir } from '../../../../test-support/sharedData.js';
 
-/** `../shared/fixtures/upstream-results/0` beside the checkout, or `$MU_SHARED_DIR/fixtures/…`. */
-export const fixtureDir = path.resolve(
-  process.env.MU_SHARED_DIR ?? path.join(findRepoRoot() ?? process.cwd(), '..', 'shared'),
-  'fixtures',
-  'upstream-results',
-  '0',
-);
+/** The reference-system result files of forget class 0 in the shared folder. */
+export const fixtureDir = upstreamFixturesDir(0);
 
 export const FIXTURE_FILES = ['0000.json', 'a000.json', 'f48d.json', 'dd2c.json', '3736.json'] as const;
 

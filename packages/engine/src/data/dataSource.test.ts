@@ -8,7 +8,7 @@ import { createDataSource, evaluationBatches, type DataBatch } from './dataSourc
 import type { ImageSet } from './imageSet.js';
 import { loadDataset } from './loadDataset.js';
 import { normalizationTable } from './normalizationTable.js';
-import { hasTestData, testDataOptions } from './testDataOptions.js';
+import { datasetMissing } from '../../test/testData.js';
 
 const descriptor = catalog['cifar10-mini'];
 const table = normalizationTable(descriptor.normalization);
@@ -153,9 +153,9 @@ describe('createDataSource', () => {
   });
 });
 
-describe.skipIf(!hasTestData('cifar10-mini'))('data sources over cifar10-mini', () => {
+describe.skipIf(datasetMissing('cifar10-mini'))('data sources over cifar10-mini', () => {
   it('a Retrained source without class 3 holds no class-3 image', async () => {
-    const { train } = await loadDataset('cifar10-mini', testDataOptions());
+    const { train } = await loadDataset('cifar10-mini');
     const { retain } = classSplit(train.labels, 3);
     const source = createDataSource(train, retain, descriptor, { rng: createRng(2048) });
     expect(source.size).toBe(4_500);
@@ -171,7 +171,7 @@ describe.skipIf(!hasTestData('cifar10-mini'))('data sources over cifar10-mini', 
   });
 
   it('evaluation batches are unshuffled, unaugmented and of any size', async () => {
-    const { test } = await loadDataset('cifar10-mini', testDataOptions());
+    const { test } = await loadDataset('cifar10-mini');
     const batches = await collect(evaluationBatches(test, descriptor, { batchSize: 300 }));
     expect(batches.map((b) => b.index.length)).toEqual([300, 300, 300, 100]);
     expect(batches.flatMap((b) => b.index)).toEqual(range(1_000));

@@ -1,6 +1,6 @@
 import { validateResult } from '@mu/schema';
 import { describe, expect, it } from 'vitest';
-import { sharedUpstreamDir, sharedUpstreamFixture, sharedUpstreamMissing, sharedUpstreamText } from '../../test/fixtures/upstreamResults.js';
+import { sharedUpstreamFixture, sharedUpstreamText, upstreamFixturesMissing } from '../../test/fixtures/upstreamResults.js';
 import { attackCurves } from '../metrics/attackCurves.js';
 import { gridThresholds, CONFIDENCE_GRID, ENTROPY_GRID } from '../metrics/attackGrid.js';
 import { CIFAR10_REFERENCE_SAMPLE } from '../metrics/cifar10ReferenceSample.js';
@@ -161,11 +161,11 @@ describe('importReferenceResult on unseen files', () => {
   });
 });
 
-describe.skipIf(sharedUpstreamDir === null)('importReferenceResult on the five reference fixtures (fc 0)', () => {
-  const load = (name: string) => parseReferenceFile(sharedUpstreamText(`0/${name}`), { fileName: name, importedAt, retrainedSubset: retrainedSubset() });
+describe.skipIf(upstreamFixturesMissing())('importReferenceResult on the five reference fixtures (fc 0)', () => {
+  const load = (name: string) => parseReferenceFile(sharedUpstreamText(name), { fileName: name, importedAt, retrainedSubset: retrainedSubset() });
   let retrained: any;
   function retrainedSubset() {
-    retrained ??= parseReferenceFile(sharedUpstreamText('0/a000.json'), { fileName: 'a000.json', importedAt }).attack?.subset;
+    retrained ??= parseReferenceFile(sharedUpstreamText('a000.json'), { fileName: 'a000.json', importedAt }).attack?.subset;
     return retrained;
   }
 
@@ -177,7 +177,7 @@ describe.skipIf(sharedUpstreamDir === null)('importReferenceResult on the five r
     ['3736.json', 'unlearned', 'rl', 'ref0-3736', 'ref0-3736', null, null, false],
   ])('%s → %s / %s, id %s, model %s, PS %s (%s)', (name, role, method, id, modelId, ps, basis, registered) => {
     const r = load(name);
-    const f = sharedUpstreamFixture(`0/${name}`);
+    const f = sharedUpstreamFixture(name);
     expect(validateResult(r).ok).toBe(true);
     expect(r).toMatchObject({ id, modelId, role, createdAt: null, metrics: { PS: ps, psBasis: basis } });
     expect(r.config.method).toEqual({ id: method, label: expect.any(String), version: 'reference' });
@@ -206,7 +206,7 @@ describe.skipIf(sharedUpstreamDir === null)('importReferenceResult on the five r
 
   it('keeps the Original\'s and Retrained\'s attack data, curves and CKA vs Retrained', () => {
     const original = load('0000.json');
-    const f = sharedUpstreamFixture('0/0000.json');
+    const f = sharedUpstreamFixture('0000.json');
     expect(original.attack?.subset.entropy).toEqual(f.attack.values.map((v: any) => v.entropy));
     expect(original.attack?.subset.curves?.entropyAboveRetrain.fpr).toEqual(f.attack.results.entropy_above_retrain.map((e: any) => e.fpr));
     expect(original.attack?.subset).toMatchObject({ count: 200, privacyScore: 0.275, worstCase: { metric: 'confidence', positives: 'unlearn', threshold: 6.5, score: 0.725 } });
@@ -224,4 +224,3 @@ describe.skipIf(sharedUpstreamDir === null)('importReferenceResult on the five r
     expect([a.attack, a.cka.vsRetrained, a.metrics.PS]).toEqual([null, null, null]);
   });
 });
-if (sharedUpstreamDir === null) describe.skip(sharedUpstreamMissing, () => it('needs the fixtures', () => {}));

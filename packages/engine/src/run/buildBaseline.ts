@@ -59,7 +59,7 @@ export async function buildBaseline(options: BuildBaselineOptions): Promise<Chec
       seed: config.seed,
       environment: { backend: backend.name, threads: backend.threads, tfjsVersion: backend.tfjsVersion },
       trainingSeconds,
-      accuracy: { train: trainEval.perClass.map((a) => a ?? 0), test: testEval.perClass.map((a) => a ?? 0) },
+      accuracy: { train: trainEval.perClass, test: testEval.perClass },
     });
   } finally {
     model.dispose();

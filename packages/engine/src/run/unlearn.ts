@@ -201,7 +201,7 @@ export async function runUnlearning(input: UnlearnRunInput, hooks: UnlearnRunHoo
         seed,
         environment: { backend: backend.name, threads: backend.threads, tfjsVersion: backend.tfjsVersion },
         trainingSeconds: clock.seconds,
-        accuracy: { train: record.accuracy.train.map((a) => a ?? 0), test: record.accuracy.test.map((a) => a ?? 0) },
+        accuracy: record.accuracy,
       },
       id,
     );

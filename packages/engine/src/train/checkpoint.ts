@@ -22,9 +22,10 @@ export interface CheckpointMeta {
   config: Record<string, unknown>;
   /** Seed of the training run; null for weights trained elsewhere (imported). */
   seed: number | null;
-  environment: { backend: string; threads: number; tfjsVersion: string };
+  environment: { backend: string; threads: number | null; tfjsVersion: string };
   trainingSeconds: number | null;
-  accuracy: { train: number[]; test: number[] };
+  /** Per-class accuracy; null for a class without images. */
+  accuracy: { train: (number | null)[]; test: (number | null)[] };
   tensors: { name: string; shape: number[]; offset: number }[];
   /** sha256 (hex) of the weights file, recorded at save time and checked at load; absent in checkpoints saved before it existed. */
   weightsSha256?: string;

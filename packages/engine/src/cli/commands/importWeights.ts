@@ -5,13 +5,13 @@ import { describeDataset } from '../../data/catalog.js';
 import { checkForgetClass } from '../../data/checkForgetClass.js';
 import { loadDataset } from '../../data/loadDataset.js';
 import { checkpointDir } from '../../run/checkpointDir.js';
-import { findDesignated, loadStoredModel, type StoredModel } from '../../run/checkpointIndex.js';
+import { findDesignated, listCheckpoints, loadStoredModel, type StoredModel } from '../../run/checkpointIndex.js';
 import { evaluateImportedModel, importPytorchModel, removeImportedCheckpoint, type ImportRole } from '../../run/importPytorchModel.js';
 import { resultsDir, saveResult } from '../../run/resultStore.js';
 import { readPytorchWeights } from '../../weights/pytorchWeights.js';
 import { readWeightsFile } from '../../weights/readStateDict.js';
 import { integerOption } from '../options.js';
-import { printAccuracyTable, printBackend } from '../report.js';
+import { printAccuracyTable, printBackend, warnUnreadable } from '../report.js';
 import { printResultTable } from '../resultTable.js';
 import { UsageError } from '../usageError.js';
 
@@ -49,8 +49,10 @@ export async function importWeights(argv: string[]): Promise<void> {
   const data = await loadDataset(values.dataset);
   if (forgetClass !== null) checkForgetClass(forgetClass, data.descriptor.numClasses);
   const dir = checkpointDir();
+  const { checkpoints, unreadable } = await listCheckpoints(dir);
+  warnUnreadable(unreadable);
   const designated = async (query: Parameters<typeof findDesignated>[1]) => {
-    const meta = await findDesignated(dir, { dataset: data.descriptor.id, architecture: values.arch, ...query });
+    const meta = findDesignated(checkpoints, { dataset: data.descriptor.id, architecture: values.arch, ...query });
     return meta ? loadStoredModel(dir, meta.id) : null;
   };
   // References first, so that a missing Original fails before anything is written.

@@ -18,7 +18,7 @@ import { printResultTable } from '../resultTable.js';
 export const smokeUsage = `mu smoke [--forget-class K] [--epochs N] [--keep DIR]
   The whole pipeline on real CIFAR-10 images (cifar10-mini, small-cnn): an Original and a
   Retrained model (N epochs, default 8), then FT, GA, RL, SCRUB and SalUn for class K (default 3),
-  every metric, a summary table and the scientific sanity checks. Exits 1 if a check fails.`;
+  each fully evaluated, a summary table and the sanity checks on UA and TRA. Exits 1 if a check fails.`;
 
 /**
  * Method settings for the smoke run: the defaults, with fewer epochs where an epoch walks the

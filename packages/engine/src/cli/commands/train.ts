@@ -3,7 +3,7 @@ import { buildBaseline } from '../../run/buildBaseline.js';
 import { integerOption, numberOption } from '../options.js';
 import { createProgressReporter, formatDuration } from '../progressReporter.js';
 import { UsageError } from '../usageError.js';
-import { printBackend, printAccuracyTable } from '../report.js';
+import { describeBackend, printBackend, printAccuracyTable } from '../report.js';
 
 /** Starting points of methods.md §3.2; explicit flags override them. */
 const PRESETS: Record<string, { dataset: string; architecture: string; epochs: number }> = {
@@ -94,6 +94,6 @@ export async function train(argv: string[]): Promise<void> {
       ),
   });
   console.log(`saved ${meta.role} model ${meta.id} (${meta.model.architecture}, ${meta.dataset.id}${meta.forgetClass === null ? '' : `, without class ${meta.forgetClass}`})`);
-  console.log(`training time ${formatDuration(meta.trainingSeconds)}, total ${formatDuration((Date.now() - started) / 1000)}, backend ${backend.name} × ${backend.threads} threads`);
+  console.log(`training time ${formatDuration(meta.trainingSeconds)}, total ${formatDuration((Date.now() - started) / 1000)}, backend ${describeBackend(backend)}`);
   printAccuracyTable(meta.accuracy, dataset);
 }
