@@ -141,7 +141,7 @@ export async function runUnlearning(input: UnlearnRunInput, hooks: UnlearnRunHoo
         epoch: async (done, total, stats) => {
           const seconds = clock.seconds;
           const accuracy = input.trackForgetAccuracy === false ? null : await forgetAccuracy();
-          const entry = { epoch: done, lr: Number(params.lr), loss: stats?.loss ?? null, forgetAccuracy: accuracy, seconds };
+          const entry = { epoch: done, lr: stats?.lr ?? Number(params.lr), loss: stats?.loss ?? null, forgetAccuracy: accuracy, seconds };
           history.push(entry);
           hooks.onEpoch?.(entry);
           report({ epoch: done, epochs: total, loss: stats?.loss ?? null, forgetAccuracy: accuracy });
