@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallCnnCheckpoint } from './helpers/checkpointUpload.js';
-import { fixture, fixtureUploads } from './helpers/fixtures.js';
+import { fixture, fixtureUploads, mislabelled } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
 
 // Malformed requests: each answers 4xx with one line naming the problem; afterwards the server
@@ -80,6 +80,7 @@ const cases: Case[] = [
   ['corrupt result file', (s) => s.upload('/api/imports/results', [{ field: 'files', name: 'broken.json', content: '{"ID": "0000", "FC": 0,' }]), 400, /^broken\.json: not a reference result file: invalid JSON/],
   ['JSON that is no result file', (s) => s.upload('/api/imports/results', [{ field: 'files', name: 'other.json', content: '{"hello": "world"}' }]), 400, /^other\.json: /],
   ['result file with class-free evaluation', (s) => s.upload('/api/imports/results', [{ field: 'files', name: 'na.json', content: fixture('0000.json').replace('"FC": 0', '"FC": "N/A"') }]), 400, /^na\.json: .*FC/],
+  ['older-schema file whose point labels disagree with CIFAR-10', (s) => s.upload('/api/imports/results', [{ field: 'files', name: 'mislabelled.json', content: mislabelled('f48d.json') }]), 400, /^mislabelled\.json: points do not match CIFAR-10: points\[\d+\] has gt \d but image \d+ is class \d$/],
   ['one bad file among good ones', (s) => s.upload('/api/imports/results', [...fixtureUploads(['f48d.json']), { field: 'files', name: 'bad.json', content: 'nope' }]), 400, /^bad\.json: /],
   ['oversized result file', (s) => s.upload('/api/imports/results', [{ field: 'files', name: 'huge.json', content: ' '.repeat(UPLOAD_LIMIT + 10) }]), 413, /^file huge\.json is larger than the upload limit/],
   ['checkpoint without weights', (s) => s.upload('/api/imports/checkpoints', [{ field: 'meta', name: 'm.json', content: '{}' }]), 400, /^upload is missing the weights file$/],

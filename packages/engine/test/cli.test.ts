@@ -115,10 +115,10 @@ describe('mu eval and mu info on stored checkpoints', () => {
 });
 
 describe('mu methods', () => {
-  it('lists the built-ins and the example custom method with its parameters', () => {
+  it('lists the built-ins, the guided methods and the example custom method with its parameters', () => {
     const r = mu(['methods']);
     expect(r.status).toBe(0);
-    for (const id of ['ft', 'ga', 'rl', 'scrub', 'salun', 'retrain', 'label-smoothing-ft']) expect(r.stdout).toContain(`\n${id} — `);
+    for (const id of ['ft', 'ga', 'rl', 'scrub', 'salun', 'retrain', 'ref-ga-ft', 'ref-ga-sl-ft', 'ref-ga-sl-ft-v2', 'label-smoothing-ft']) expect(r.stdout).toContain(`\n${id} — `);
     expect(r.stdout).toMatch(/--smoothing\s+float \[0, 0\.3\], default 0\.1/);
   });
 });

@@ -110,6 +110,13 @@ describe('importReferenceResult on unseen files', () => {
     expect(r.attack?.subset.privacyScore).toBe(0.001);
   });
 
+  it('says so when the curves could not be checked: no Retrained record of the class', () => {
+    const { file } = currentFile();
+    const r = importReferenceResult(file, { fileName: 'x.json', importedAt });
+    expect(r.warnings).toContain('attack curves not checked: no Retrained record of this class imported');
+    expect(r.attack?.subset.privacyScore).not.toBeNull();
+  });
+
   it('maps an older-schema file with its own sample, checking labels when they are given', () => {
     const { file, labels } = olderFile();
     const r = importReferenceResult(file, { fileName: '77ab.json', importedAt, cifar10Labels: labels });

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { newId, weightsChecksum } from '@mu/engine';
 import { badRequest, payloadTooLarge } from '../../http/apiError.js';
 import { checkUploadedCheckpoint } from '../../imports/checkUploadedCheckpoint.js';
+import { cifar10Labels } from '../../imports/cifar10Labels.js';
 import { importResultFiles, type UploadedFile } from '../../imports/importResultFiles.js';
 import { uploadedFiles } from '../../imports/multipartUpload.js';
 import { Checkpoint, errors, ImportReport } from '../../schemas/api.js';
@@ -43,7 +44,7 @@ const imports: FastifyPluginAsyncTypebox = async (fastify) => {
         files.push({ fileName: part.fileName, text: part.content.toString('utf8') });
       }
       if (files.length === 0) throw badRequest('no file in the upload (send result files as multipart/form-data)');
-      const records = importResultFiles(files, fastify.store);
+      const records = await importResultFiles(files, fastify.store, cifar10Labels);
       const stored = fastify.store.importResults(records);
       return reply.code(201).send({
         imported: records.map((r, i) => ({
