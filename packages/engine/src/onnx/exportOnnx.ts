@@ -29,7 +29,7 @@ export function exportOnnx(shape: ModelShape, inputShape: readonly number[], ten
   const net = architectureInfo(shape.architecture).family === 'resnet18' ? resNet18Graph(g, tensors, x, stem) : smallCnnGraph(g, tensors, x, stem);
   const layer = (name: string) => {
     const l = net.layers.get(name);
-    if (l === undefined) throw new Error(`unknown layer: ${name} (expected one of ${[...net.layers.keys()].join(', ')})`);
+    if (l === undefined) throw new Error(`unknown layer: ${name} (not a layer of ${shape.architecture})`);
     return l;
   };
   g.output('logits', net.logits, [shape.numClasses]);
