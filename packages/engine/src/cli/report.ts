@@ -1,11 +1,17 @@
 import { initBackend, type BackendInfo } from '../backend/selectBackend.js';
 import { describeDataset } from '../data/catalog.js';
+import { inferenceRuntime } from '../run/inferenceRuntime.js';
 
-/** Starts the backend and prints which one runs, with its thread count. */
+const threads = (n: number) => `${n} thread${n === 1 ? '' : 's'}`;
+
+/** Starts the backend and the inference runtime and prints which ones run, with their threads. */
 export async function printBackend(): Promise<BackendInfo> {
   const backend = await initBackend();
-  for (const warning of backend.warnings) console.error(`warning: ${warning}`);
-  console.error(`backend: ${backend.name} (${backend.threads} thread${backend.threads === 1 ? '' : 's'}${backend.simd ? ', SIMD' : ''}), tfjs ${backend.tfjsVersion}`);
+  const runtime = await inferenceRuntime();
+  for (const warning of [...backend.warnings, ...runtime.warnings]) console.error(`warning: ${warning}`);
+  console.error(`backend: ${backend.name} (${threads(backend.threads)}${backend.simd ? ', SIMD' : ''}), tfjs ${backend.tfjsVersion}`);
+  const onnx = runtime.name === 'onnxruntime' ? `onnxruntime-node ${runtime.version} (${threads(runtime.threads ?? 1)})` : 'the tfjs backend';
+  console.error(`inference (evaluation passes): ${onnx}`);
   return backend;
 }
 
