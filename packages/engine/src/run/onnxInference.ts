@@ -29,6 +29,7 @@ export function onnxInference(ort: OnnxRuntimeModule, threads: number): Inferenc
     const { session, done } = await pool.acquire(key, () => {
       const tensors = new Map(model.tensorSpecs.map((spec, i) => [spec.name, { shape: spec.shape, data: values[i] }]));
       const graph = cachedOnnx(key, () => exportOnnx(model.shape, inputShape, tensors, outputs));
+      // Two calls: create's overloads take a path or bytes, not their union.
       return typeof graph === 'string' ? ort.InferenceSession.create(graph, options) : ort.InferenceSession.create(graph, options);
     });
     return {
