@@ -47,10 +47,25 @@ export const Backend = Type.Union([
 ]);
 export type Backend = Static<typeof Backend>;
 
+/**
+ * What ran the evaluation's forward passes (logits, features, CKA, attack values): onnxruntime-node
+ * (its version and intra-op threads) or the tfjs backend (`version`/`threads` null: the backend's own
+ * are recorded beside it). Absent in records made before it was recorded and in imports.
+ */
+export const InferenceRuntimeRef = Type.Object(
+  {
+    runtime: Type.Union([Type.Literal('onnxruntime'), Type.Literal('tfjs')]),
+    version: Nullable(Type.String()),
+    threads: Nullable(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+
 /** Where the record was computed (null where an import does not say). */
 export const Environment = Type.Object(
   {
     backend: Backend,
+    inference: Type.Optional(InferenceRuntimeRef),
     tfjsVersion: Nullable(Type.String()),
     device: Nullable(Type.String()),
     threads: Nullable(Type.Integer({ minimum: 1 })),

@@ -28,6 +28,11 @@ export function DetailsDrawer({ id, onClose }: { id: string; onClose(): void }) 
             ))}
             <dt>Seed</dt><dd>{record.config.seed ?? '–'}</dd>
             <dt>Backend</dt><dd>{record.config.environment.backend} ({record.config.environment.threads ?? '–'} threads)</dd>
+            {record.config.environment.inference && (
+              <><dt>Inference</dt><dd>{record.config.environment.inference.runtime === 'onnxruntime'
+                ? `onnxruntime ${record.config.environment.inference.version ?? ''} (${record.config.environment.inference.threads ?? '–'} threads)`
+                : 'tfjs (the backend)'}</dd></>
+            )}
             <dt>Preset</dt><dd>{record.config.preset ?? '–'}</dd>
             <dt>References</dt><dd>Original {record.references.originalModelId ?? '–'}, Retrained {record.references.retrainedModelId ?? '–'}</dd>
             <dt>Source</dt><dd>{record.provenance.source}{record.provenance.importedFrom ? ` (${record.provenance.importedFrom.fileName})` : ''}</dd>

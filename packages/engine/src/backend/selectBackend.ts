@@ -56,7 +56,8 @@ const loaders: BackendLoaders = {
   },
 };
 
-function resolveThreads(value: string | number | undefined): number {
+/** A thread count from `MU_THREADS` or an option; default: available cores. */
+export function resolveThreads(value: string | number | undefined): number {
   if (value === undefined || value === '') return os.availableParallelism();
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`invalid thread count: ${value} (expected an integer 1..64)`);

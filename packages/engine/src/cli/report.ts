@@ -1,12 +1,18 @@
 import { initBackend, type BackendInfo } from '../backend/selectBackend.js';
 import type { CheckpointListing } from '../run/checkpointIndex.js';
 import { describeDataset } from '../data/catalog.js';
+import { inferenceRuntime } from '../run/inferenceRuntime.js';
 
-/** Starts the backend and prints which one runs, with its thread count. */
+const threadCount = (n: number | null) => (n === null ? '– threads' : `${n} thread${n === 1 ? '' : 's'}`);
+
+/** Starts the backend and the inference runtime and prints which ones run, with their threads. */
 export async function printBackend(): Promise<BackendInfo> {
   const backend = await initBackend();
-  for (const warning of backend.warnings) console.error(`warning: ${warning}`);
+  const runtime = await inferenceRuntime();
+  for (const warning of [...backend.warnings, ...runtime.warnings]) console.error(`warning: ${warning}`);
   console.error(`backend: ${describeBackend(backend)}, tfjs ${backend.tfjsVersion}`);
+  const onnx = runtime.name === 'onnxruntime' ? `onnxruntime-node ${runtime.version} (${threadCount(runtime.threads)})` : 'the tfjs backend';
+  console.error(`inference (evaluation passes): ${onnx}`);
   return backend;
 }
 
@@ -17,9 +23,8 @@ export function warnUnreadable(unreadable: CheckpointListing['unreadable']): voi
 
 /** e.g. `wasm (2 threads, SIMD)`; what the backend does not report shows as `–`. */
 export function describeBackend({ name, threads, simd }: Pick<BackendInfo, 'name' | 'threads' | 'simd'>): string {
-  const count = threads === null ? '– threads' : `${threads} thread${threads === 1 ? '' : 's'}`;
   const vector = simd === null ? ', SIMD –' : simd ? ', SIMD' : '';
-  return `${name} (${count}${vector})`;
+  return `${name} (${threadCount(threads)}${vector})`;
 }
 
 /** Mean of the known per-class accuracies (null when none is known). */

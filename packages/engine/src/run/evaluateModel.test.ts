@@ -69,6 +69,8 @@ describe.skipIf(datasetMissing('cifar10-mini'))('evaluateModel on cifar10-mini (
     expect(record.config.architecture).toEqual({ id: 'small-cnn', width: 32, inputChannels: 3, paramCount: original.paramCount });
     expect(record.config.dataset).toMatchObject({ id: 'cifar10-mini', checksum: data.checksum, numClasses: 10 });
     expect(record.config.environment).toMatchObject({ backend: 'wasm', tfjsVersion: tf.version.tfjs, appVersion: '0.1.0' });
+    expect(record.config.environment.inference).toMatchObject({ runtime: 'onnxruntime', version: '1.30.0' });
+    expect(record.config.environment.inference!.threads).toBeGreaterThanOrEqual(1);
     const { batchSize: _, ...samples } = SETTINGS.ckaSampling;
     expect(record.config.evaluation.cka).toEqual({ layers: SMALL_LAYERS, samples, batchSize: 60, selection: 'first-n' });
     expect(record.config.evaluation.embedding).toMatchObject({ sampleId: 'cifar10-mini/seeded-2048-200', featureLayer: 'avgpool', featureDim: 128, umap: { nEpochs: 40, seed: 42 } });
