@@ -74,6 +74,18 @@ export function globalAveragePool(g: OnnxGraph, x: string): string {
   return g.node('Flatten', [g.node('GlobalAveragePool', [x])], { axis: 1 });
 }
 
+/**
+ * The head both architectures share: global average pool (the feature layer `avgpool`), then the
+ * linear layer `fc`; both are recorded in `layers`. Returns the logits.
+ */
+export function poolAndClassify(g: OnnxGraph, tensors: NamedTensors, x: string, layers: Map<string, { value: string; nchw: boolean }>): string {
+  const pooled = globalAveragePool(g, x);
+  layers.set('avgpool', { value: pooled, nchw: false });
+  const logits = dense(g, tensors, 'fc', pooled);
+  layers.set('fc', { value: logits, nchw: false });
+  return logits;
+}
+
 /** x · W + b with our [inputs, outputs] weight layout. */
 export function dense(g: OnnxGraph, tensors: NamedTensors, name: string, x: string): string {
   const w = tensor(tensors, `${name}.weight`);

@@ -1,5 +1,5 @@
 import type { OnnxGraph } from './onnxGraph.js';
-import { type NamedTensors, bnRelu, conv, convBn, dense, globalAveragePool } from './onnxLayers.js';
+import { type NamedTensors, bnRelu, conv, convBn, poolAndClassify } from './onnxLayers.js';
 
 /** A network written into a graph: its logits and the value of every named layer. */
 export interface NetworkGraph {
@@ -37,9 +37,5 @@ export function resNet18Graph(g: OnnxGraph, tensors: NamedTensors, x: string, st
       layers.set(name, { value: h, nchw: true });
     }
   }
-  const pooled = globalAveragePool(g, h);
-  layers.set('avgpool', { value: pooled, nchw: false });
-  const logits = dense(g, tensors, 'fc', pooled);
-  layers.set('fc', { value: logits, nchw: false });
-  return { logits, layers };
+  return { logits: poolAndClassify(g, tensors, h, layers), layers };
 }

@@ -1,5 +1,5 @@
 import type { OnnxGraph } from './onnxGraph.js';
-import { type NamedTensors, bnRelu, conv, convBn, dense, globalAveragePool } from './onnxLayers.js';
+import { type NamedTensors, bnRelu, conv, convBn, poolAndClassify } from './onnxLayers.js';
 import type { NetworkGraph } from './resNet18Graph.js';
 
 /**
@@ -22,9 +22,5 @@ export function smallCnnGraph(g: OnnxGraph, tensors: NamedTensors, x: string, st
     h = g.node('MaxPool', [a], { kernel_shape: [2, 2], strides: [2, 2] });
     layers.set(name, { value: h, nchw: true });
   }
-  const pooled = globalAveragePool(g, h);
-  layers.set('avgpool', { value: pooled, nchw: false });
-  const logits = dense(g, tensors, 'fc', pooled);
-  layers.set('fc', { value: logits, nchw: false });
-  return { logits, layers };
+  return { logits: poolAndClassify(g, tensors, h, layers), layers };
 }
