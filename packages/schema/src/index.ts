@@ -5,6 +5,7 @@ export * from './common.js';
 export * from './config.js';
 export * from './embedding.js';
 export * from './provenance.js';
+export * from './recipe.js';
 export * from './result.js';
 export * from './validateResult.js';
 export * from './jsonSchemaFiles.js';

@@ -1,12 +1,10 @@
-import type { ResultRecord } from '@mu/schema';
+import { knownRecipeId, type ResultRecord } from '@mu/schema';
 import type { LoadedDataset } from '../data/loadDataset.js';
 import type { TrainConfig } from '../train/trainConfig.js';
 import type { StoredModel } from './checkpointIndex.js';
 import { evaluateModel, type EvaluationHooks, type EvaluationSettings } from './evaluateModel.js';
 import type { ReferenceCache } from './referenceCache.js';
 import { trainingHistory } from './trainingHistory.js';
-
-const PRESETS = ['reference', 'cpu', 'smoke'] as const;
 
 /**
  * The result record of an Original (one per forget class it is viewed for) or of a Retrained
@@ -25,7 +23,7 @@ export async function evaluateBaseline(
   hooks: EvaluationHooks = {},
 ): Promise<ResultRecord> {
   const { meta, model } = input.stored;
-  const config = meta.config as Partial<TrainConfig> & { preset?: string | null; history?: unknown };
+  const config = meta.config as Partial<TrainConfig> & { history?: unknown };
   const schedule = config.schedule;
   const role = meta.role === 'retrained' ? 'retrained' : 'original';
   return evaluateModel(
@@ -52,7 +50,7 @@ export async function evaluateBaseline(
       },
       seed: meta.seed,
       baseModelId: null,
-      preset: PRESETS.find((p) => p === config.preset) ?? null,
+      recipe: knownRecipeId(config.recipe),
       rteSeconds: meta.trainingSeconds,
       history: trainingHistory(config.history),
       createdAt: meta.createdAt,

@@ -57,7 +57,7 @@ export interface EvaluateModelInput {
   hyperparameters: ResultConfig['hyperparameters'];
   seed: number | null;
   baseModelId?: string | null;
-  preset?: ResultConfig['preset'];
+  recipe?: ResultConfig['recipe'];
   /** RTE in seconds (metrics.md §3), null when unknown. */
   rteSeconds: number | null;
   history?: ResultRecord['history'];
@@ -173,7 +173,7 @@ export async function evaluateModel(input: EvaluateModelInput, hooks: Evaluation
       hyperparameters: input.hyperparameters,
       seed: input.seed,
       baseModelId: input.baseModelId ?? null,
-      preset: input.preset ?? null,
+      recipe: input.recipe ?? null,
       environment: recordEnvironment(backend),
       evaluation: evaluationConfig(plan, umap, featureLayer, features.cols),
     },

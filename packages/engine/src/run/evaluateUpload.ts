@@ -48,7 +48,7 @@ export async function evaluateUpload(
         hyperparameters: {},
         seed: null,
         baseModelId: null,
-        preset: null,
+        recipe: null,
         rteSeconds: null,
         cache: input.cache,
         settings: input.evaluation,
