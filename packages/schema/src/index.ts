@@ -10,3 +10,4 @@ export * from './result.js';
 export * from './validateResult.js';
 export * from './jsonSchemaFiles.js';
 export * from './method.js';
+export * from './meanSd.js';

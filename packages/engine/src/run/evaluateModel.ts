@@ -40,6 +40,12 @@ export interface EvaluationSettings {
   batchSize?: number;
 }
 
+/** Small UMAP and CKA settings (the server's `MU_EVALUATION=fast`, `bench:fidelity`); headline metrics do not depend on them. */
+export const FAST_EVALUATION: EvaluationSettings = {
+  ckaSampling: { train: { forget: 60, other: 120 }, test: { forget: 60, other: 120 }, batchSize: 60 },
+  umap: { nEpochs: 40 },
+};
+
 export interface EvaluateModelInput {
   model: Model;
   modelId: string;
