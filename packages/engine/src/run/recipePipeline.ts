@@ -18,6 +18,8 @@ export interface MethodRun {
 
 export interface RecipePipelineOptions {
   recipe: TrainingRecipe;
+  /** Overrides the recipe's epochs (a quick try of the pipeline; the record then shows it). */
+  epochs?: number;
   dataset: string;
   forgetClass: number;
   /** Checkpoints go to `dir/checkpoints`, records to `dir/results/<id>.json`. */
@@ -38,10 +40,10 @@ export async function runRecipePipeline(options: RecipePipelineOptions): Promise
   const checkpointDir = path.join(options.dir, 'checkpoints');
   const resultsDir = path.join(options.dir, 'results');
   const data = await loadDataset(dataset);
-  const config = { dataset, architecture: recipe.architecture, recipe: recipe.id, evaluateEachEpoch: false };
+  const config = { dataset, architecture: recipe.architecture, recipe: recipe.id, epochs: options.epochs, evaluateEachEpoch: false };
   const loaded: StoredModel[] = [];
   try {
-    step(`training Original (recipe ${recipe.id}: ${recipe.architecture}, ${recipe.epochs} epochs)`);
+    step(`training Original (recipe ${recipe.id}: ${recipe.architecture}, ${options.epochs ?? recipe.epochs} epochs)`);
     const originalMeta = await buildBaseline({ config, checkpointDir });
     step(`training Retrained without class ${forgetClass}`);
     const retrainedMeta = await buildBaseline({ config: { ...config, excludeClass: forgetClass }, checkpointDir });

@@ -10,11 +10,12 @@ import { integerOption } from '../options.js';
 import { printBackend } from '../report.js';
 import { printResultTable } from '../resultTable.js';
 
-export const smokeUsage = `mu smoke [--forget-class K] [--keep DIR]
+export const smokeUsage = `mu smoke [--forget-class K] [--keep DIR] [--epochs N]
   The whole pipeline on real CIFAR-10 images (cifar10-mini, the quick recipe): an Original and
   a Retrained model, then FT, GA, RL, SCRUB and SalUn for class K (default 3), every metric, a
   summary table and the scientific checks, one line each. Exits 1 if a check fails.
-  --keep DIR keeps the checkpoints and the records (DIR/results/*.json).`;
+  --keep DIR keeps the checkpoints and the records (DIR/results/*.json).
+  --epochs N overrides the recipe's epochs: a quick try of the pipeline, whose Original will not fit.`;
 
 /**
  * Method settings for the smoke run, printed with each run: the defaults, with fewer epochs where
@@ -32,7 +33,7 @@ export async function smoke(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { 'forget-class': { type: 'string' }, keep: { type: 'string' } },
+    options: { 'forget-class': { type: 'string' }, keep: { type: 'string' }, epochs: { type: 'string' } },
   });
   const forgetClass = integerOption(values, 'forget-class') ?? 3;
   const dir = values.keep ? path.resolve(values.keep) : mkdtempSync(path.join(os.tmpdir(), 'mu-smoke-'));
@@ -42,7 +43,7 @@ export async function smoke(argv: string[]): Promise<void> {
   await printBackend();
   try {
     const recipe = recipeFor('quick', 'cifar10-mini');
-    const records = await runRecipePipeline({ recipe, dataset: 'cifar10-mini', forgetClass, dir, runs: SMOKE_METHODS, step });
+    const records = await runRecipePipeline({ recipe, epochs: integerOption(values, 'epochs'), dataset: 'cifar10-mini', forgetClass, dir, runs: SMOKE_METHODS, step });
     const { classNames } = records[0].config.dataset;
     console.log(`\ncifar10-mini, recipe ${recipe.id} (${recipe.architecture}), forget class ${forgetClass} (${classNames[forgetClass]}); UA = forget-set accuracy, lower = more forgetting`);
     printResultTable(records);
