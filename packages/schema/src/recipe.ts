@@ -52,7 +52,7 @@ export const TRAINING_RECIPES = [
   {
     id: 'quick',
     label: 'Quick (small CNN, CIFAR-10 mini)',
-    description: 'Memorises its training data in minutes on a CPU (small CNN, batch 32, no augmentation, no weight decay), so that the attack and the distances to the Retrained model mean something.',
+    description: 'Minutes on a CPU: small CNN, batch 32, no augmentation, no weight decay, aiming to memorise the training data (measured: train accuracy 0.89, test 0.63).',
     datasets: ['cifar10-mini'],
     architecture: 'small-cnn',
     ...QUICK,
