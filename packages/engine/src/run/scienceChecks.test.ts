@@ -29,9 +29,49 @@ describe('scienceChecks', () => {
   it('passes a record set that behaves as exact unlearning should, with one line per check', () => {
     const checks = scienceChecks(good());
     expect(failing(good())).toEqual([]);
-    // 7 baseline checks, 2 per method plus TRA for ft, self-CKA, one range check per record.
-    expect(checks).toHaveLength(7 + 2 + 3 + 1 + 4);
+    // 7 baseline checks, 3 per method plus TRA for ft and the GA drop, self-CKA, one range check per record.
+    expect(checks).toHaveLength(7 + 3 + 1 + 3 + 1 + 1 + 4);
     expect(checks[0].text).toBe('Original fits: mean train accuracy 0.990 ≥ 0.98');
+  });
+
+  it('tags the checks that only a fitted Original can pass as fit-dependent, the rest as structural', () => {
+    const texts = (kind: string) => scienceChecks(good()).filter((c) => c.kind === kind).map((c) => c.text.replace(/ \(.*\)$/, '').replace(/[\d.]+/g, '#'));
+    expect(texts('fit')).toEqual([
+      'Original fits: mean train accuracy # ≥ #',
+      'Original fits: UA # ≥ #',
+      'Retrained: |TRA # − Original TRA #| = # ≤ #',
+      'attack sees memorisation: PS(Original) # ≤ #',
+      'ft lowers UA by # ≥ #',
+      "ft raises PS above the Original's",
+      "ft keeps TRA within # of the Original's",
+      'ga lowers UA by # ≥ #',
+      "ga raises PS above the Original's",
+    ]);
+    expect(texts('structural')).toEqual([
+      'Retrained: UA # = #',
+      'Retrained: TUA # = #',
+      'attack sees exact unlearning: PS(Retrained) # = #',
+      "ft lowers UA below the Original's",
+      "ga lowers UA below the Original's",
+      'ga visibly lowers UA',
+      'CKA of the Original with itself = # on all # layers',
+      'original: every metric within its range',
+      'retrained: every metric within its range',
+      'ft: every metric within its range',
+      'ga: every metric within its range',
+    ]);
+  });
+
+  it("fails a method that does not lower UA at all, and GA when it lowers UA by less than 0.05", () => {
+    const records = good();
+    records[2].metrics.UA = 1;
+    records[3].metrics.UA = 0.97;
+    expect(failing(records)).toEqual([
+      "ft lowers UA below the Original's (1.000 < 1.000)",
+      'ft lowers UA by 0.000 ≥ 0.2 (1.000 vs 1.000)',
+      'ga lowers UA by 0.030 ≥ 0.2 (0.970 vs 1.000)',
+      'ga visibly lowers UA (by 0.030 ≥ 0.05)',
+    ]);
   });
 
   it('fails an Original that has not memorised its training data, and says by how much', () => {

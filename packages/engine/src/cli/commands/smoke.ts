@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { recipeFor } from '@mu/schema';
 import { runRecipePipeline, type MethodRun } from '../../run/recipePipeline.js';
 import { scienceChecks } from '../../run/scienceChecks.js';
+import { smokeVerdict } from '../../run/smokeVerdict.js';
 import { formatDuration } from '../progressReporter.js';
 import { integerOption } from '../options.js';
 import { printBackend } from '../report.js';
@@ -13,9 +14,11 @@ import { printResultTable } from '../resultTable.js';
 export const smokeUsage = `mu smoke [--forget-class K] [--keep DIR] [--epochs N]
   The whole pipeline on real CIFAR-10 images (cifar10-mini, the quick recipe): an Original and
   a Retrained model, then FT, GA, RL, SCRUB and SalUn for class K (default 3), every metric, a
-  summary table and the scientific checks, one line each. Exits 1 if a check fails.
+  summary table and the scientific checks, one line each. Exits 1 if an enforced check fails.
   --keep DIR keeps the checkpoints and the records (DIR/results/*.json).
-  --epochs N overrides the recipe's epochs: a quick try of the pipeline, whose Original will not fit.`;
+  --epochs N overrides the recipe's epochs. Fewer than the recipe's is a shortened run (CI uses 8):
+  its Original is not trained to fit, so it enforces the structural checks only and prints the
+  fit-dependent ones as n/a (not checked).`;
 
 /**
  * Method settings for the smoke run, printed with each run: the defaults, with fewer epochs where
@@ -43,17 +46,18 @@ export async function smoke(argv: string[]): Promise<void> {
   await printBackend();
   try {
     const recipe = recipeFor('quick', 'cifar10-mini');
-    const records = await runRecipePipeline({ recipe, epochs: integerOption(values, 'epochs'), dataset: 'cifar10-mini', forgetClass, dir, runs: SMOKE_METHODS, step });
+    const epochs = integerOption(values, 'epochs');
+    const shortened = epochs !== undefined && epochs < recipe.epochs ? { epochs, recipeEpochs: recipe.epochs } : undefined;
+    const records = await runRecipePipeline({ recipe, epochs, dataset: 'cifar10-mini', forgetClass, dir, runs: SMOKE_METHODS, step });
     const { classNames } = records[0].config.dataset;
     console.log(`\ncifar10-mini, recipe ${recipe.id} (${recipe.architecture}), forget class ${forgetClass} (${classNames[forgetClass]}); UA = forget-set accuracy, lower = more forgetting`);
     printResultTable(records);
     console.log('');
-    const checks = scienceChecks(records);
-    for (const { text, ok } of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${text}`);
-    const failed = checks.filter((c) => !c.ok).length;
-    console.log(`smoke: ${checks.length - failed} passed, ${failed} failed`);
+    const verdict = smokeVerdict(scienceChecks(records), shortened);
+    for (const line of verdict.lines) console.log(line);
+    console.log(verdict.summary);
     console.log(`total time ${elapsed()}${values.keep ? `, files in ${dir}` : ''}`);
-    if (failed > 0) process.exitCode = 1;
+    if (verdict.failed > 0) process.exitCode = 1;
   } finally {
     if (!values.keep) rmSync(dir, { recursive: true, force: true });
   }
