@@ -27,6 +27,9 @@ describe('mu command line, bad input', () => {
     expectOneLine(mu(['train', '--dataset', 'cifar10-mini', '--arch', 'small-cnn', '--exclude-class', '10']), 1, 'invalid class: 10'));
   it('malformed number', () =>
     expectOneLine(mu(['train', '--dataset', 'cifar10-mini', '--arch', 'small-cnn', '--epochs', 'ten']), 2, 'invalid --epochs: ten'));
+  it('unknown recipe', () => expectOneLine(mu(['train', '--recipe', 'fastest']), 2, 'unknown recipe: fastest (expected reference, cpu, quick, quick-fashion-mnist)'));
+  it('recipe that does not fit the dataset', () =>
+    expectOneLine(mu(['train', '--recipe', 'quick', '--dataset', 'fashion-mnist']), 2, 'recipe quick does not fit dataset fashion-mnist (it is for cifar10-mini)'));
   it('unknown flag', () => expectOneLine(mu(['train', '--bogus']), 2, "Unknown option '--bogus'"));
 
   it('corrupt (truncated) data file', () => {

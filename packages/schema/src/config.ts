@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { RecipeId } from './recipe.js';
 import { CkaLayerList, ClassIndex, Count, Id, Nullable, Seed } from './common.js';
 
 /** Dataset descriptor (methods.md §1.1). */
@@ -134,8 +135,6 @@ export const EvaluationConfig = Type.Object(
   { additionalProperties: false },
 );
 
-export const Preset = Type.Union([Type.Literal('reference'), Type.Literal('cpu'), Type.Literal('smoke')]);
-
 /** The full configuration a result was computed with (results-schema.md §2.1). */
 export const ResultConfig = Type.Object(
   {
@@ -147,7 +146,7 @@ export const ResultConfig = Type.Object(
     hyperparameters: Hyperparameters,
     seed: Nullable(Seed),
     baseModelId: Nullable(Id),
-    preset: Nullable(Preset),
+    recipe: Nullable(RecipeId),
     environment: Environment,
     evaluation: EvaluationConfig,
   },

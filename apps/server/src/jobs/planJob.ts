@@ -23,13 +23,13 @@ export function planJob(spec: StoredJobSpec, store: Store): { spec: StoredJobSpe
   switch (spec.kind) {
     case 'original': {
       for (const c of spec.evaluateClasses ?? []) checkClass('evaluateClasses', c, dataset);
-      const { kind: _k, evaluateClasses: _e, preset: _p, ...training } = spec;
+      const { kind: _k, evaluateClasses: _e, ...training } = spec;
       as(400, () => resolveTrainConfig({ ...training, excludeClass: null }, dataset.numClasses));
       return { spec, children: [] };
     }
     case 'retrained': {
       checkClass('forgetClass', spec.forgetClass, dataset);
-      const { kind: _k, forgetClass, preset: _p, ...training } = spec;
+      const { kind: _k, forgetClass, ...training } = spec;
       as(400, () => resolveTrainConfig({ ...training, excludeClass: forgetClass }, dataset.numClasses));
       requireOriginal(spec, store);
       return { spec, children: [] };

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { EvaluationSettings } from '@mu/engine';
+import { FAST_EVALUATION } from '@mu/engine';
 import { JobQueue } from '../jobs/jobQueue.js';
 
 declare module 'fastify' {
@@ -7,12 +7,6 @@ declare module 'fastify' {
     jobs: JobQueue;
   }
 }
-
-/** Small UMAP and CKA settings for `MU_EVALUATION=fast` (tests and demos); records store what was used. */
-export const FAST_EVALUATION: EvaluationSettings = {
-  ckaSampling: { train: { forget: 60, other: 120 }, test: { forget: 60, other: 120 }, batchSize: 60 },
-  umap: { nEpochs: 40 },
-};
 
 /** The job queue and its compute workers; running jobs become `interrupted` when the server closes. */
 export default fp(

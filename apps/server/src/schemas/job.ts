@@ -1,5 +1,5 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import { ClassIndex, MethodParams, Nullable, ParamValue, Seed } from '@mu/schema';
+import { ClassIndex, MethodParams, Nullable, ParamValue, RecipeId, Seed } from '@mu/schema';
 import { CatalogId } from './api.js';
 
 /** Ids the server hands out: 8 lower-case hex characters. */
@@ -10,7 +10,7 @@ const ArchitectureField = CatalogId('architecture id, e.g. small-cnn (GET /api/a
 const ModelIdField = Type.String({ pattern: '^[0-9a-f]{8}$', description: 'a checkpoint id (GET /api/checkpoints)' });
 const Label = Type.String({ maxLength: 200 });
 
-/** Training settings of an Original or Retrained model; unset ones take the recipe's defaults (methods.md §3.1). */
+/** Training settings of an Original or Retrained model; unset ones take the recipe's values (default: the reference recipe, methods.md §3.1). */
 const trainingFields = {
   dataset: DatasetField,
   architecture: ArchitectureField,
@@ -24,7 +24,7 @@ const trainingFields = {
   augment: Type.Optional(Type.Boolean()),
   seed: Type.Optional(Seed),
   evaluateEachEpoch: Type.Optional(Type.Boolean({ description: 'untimed test accuracy after each epoch (default true)' })),
-  preset: Type.Optional(Nullable(Type.Union([Type.Literal('reference'), Type.Literal('cpu'), Type.Literal('smoke')]))),
+  recipe: Type.Optional(Nullable(RecipeId)),
 };
 
 const strict = <T extends Record<string, TSchema>>(properties: T, description: string) =>

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkpointPaths, readCheckpointMeta, type CheckpointMeta } from '@mu/engine';
 import { assertResult, type ResultRecord } from '@mu/schema';
@@ -185,9 +185,8 @@ export class Store {
       onDisk.add(m[1]);
       if (indexed.has(m[1])) continue;
       try {
-        const meta = JSON.parse(await readFile(paths.meta, 'utf8')) as CheckpointMeta;
+        const meta = await readCheckpointMeta(paths.meta);
         if (meta.id !== m[1]) throw new Error(`its id is ${JSON.stringify(meta.id)}`);
-        await readCheckpointMeta(paths.meta);
         this.checkpoints.put(meta, 'engine');
         adopted.push(meta.id);
       } catch (error) {

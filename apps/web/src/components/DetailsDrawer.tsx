@@ -33,7 +33,7 @@ export function DetailsDrawer({ id, onClose }: { id: string; onClose(): void }) 
                 ? `onnxruntime ${record.config.environment.inference.version ?? ''} (${record.config.environment.inference.threads ?? '–'} threads)`
                 : 'tfjs (the backend)'}</dd></>
             )}
-            <dt>Preset</dt><dd>{record.config.preset ?? '–'}</dd>
+            <dt>Recipe</dt><dd>{record.config.recipe ?? '–'}</dd>
             <dt>References</dt><dd>Original {record.references.originalModelId ?? '–'}, Retrained {record.references.retrainedModelId ?? '–'}</dd>
             <dt>Source</dt><dd>{record.provenance.source}{record.provenance.importedFrom ? ` (${record.provenance.importedFrom.fileName})` : ''}</dd>
             <dt>Created</dt><dd>{record.createdAt ?? '–'}</dd>

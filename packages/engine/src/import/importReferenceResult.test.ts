@@ -79,7 +79,7 @@ describe('importReferenceResult on unseen files', () => {
       provenance: { source: 'import', reproducible: false, importedFrom: { schema: 'reference-current', legacyId: '9f1c', fileName: '9f1c.json', importedAt } },
     });
     expect(r.config).toMatchObject({
-      forgetClass: 3, scenario: 'class', seed: 2048, baseModelId: 'ref-original', preset: null,
+      forgetClass: 3, scenario: 'class', seed: 2048, baseModelId: 'ref-original', recipe: null,
       method: { id: 'ref-ga-sl-ft-v2', label: 'GA+SL+FT V2', version: 'reference' },
       hyperparameters: { epochs: 4, batchSize: 64, lr: 0.005, freezeFirstK: 2, reinitLastK: 1 },
       dataset: { id: 'cifar10', numClasses: 10 }, architecture: { id: 'resnet18', width: 64 },

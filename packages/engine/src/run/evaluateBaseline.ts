@@ -1,4 +1,4 @@
-import type { ResultRecord } from '@mu/schema';
+import { knownRecipeId, type ResultRecord } from '@mu/schema';
 import type { LoadedDataset } from '../data/loadDataset.js';
 import type { TrainConfig } from '../train/trainConfig.js';
 import { baselineHyperparameters } from './baselineHyperparameters.js';
@@ -6,8 +6,6 @@ import type { StoredModel } from './checkpointIndex.js';
 import { evaluateModel, type EvaluationHooks, type EvaluationSettings } from './evaluateModel.js';
 import type { ReferenceCache } from './referenceCache.js';
 import { trainingHistory } from './trainingHistory.js';
-
-const PRESETS = ['reference', 'cpu', 'smoke'] as const;
 
 /**
  * The result record of an Original (one per forget class it is viewed for) or of a Retrained
@@ -26,7 +24,7 @@ export async function evaluateBaseline(
   hooks: EvaluationHooks = {},
 ): Promise<ResultRecord> {
   const { meta, model } = input.stored;
-  const config = meta.config as Partial<TrainConfig> & { preset?: string | null; history?: unknown };
+  const config = meta.config as Partial<TrainConfig> & { history?: unknown };
   const role = meta.role === 'retrained' ? 'retrained' : 'original';
   return evaluateModel(
     {
@@ -42,7 +40,7 @@ export async function evaluateBaseline(
       hyperparameters: baselineHyperparameters(config),
       seed: meta.seed,
       baseModelId: null,
-      preset: PRESETS.find((p) => p === config.preset) ?? null,
+      recipe: knownRecipeId(config.recipe),
       rteSeconds: meta.trainingSeconds,
       history: trainingHistory(config.history),
       createdAt: meta.createdAt,

@@ -52,7 +52,7 @@ describe.skipIf(datasetMissing('cifar10-mini'))('evaluateModel on cifar10-mini (
       method: ORIGINAL,
       hyperparameters: { epochs: 0, lr: 0.1, batchSize: 128 },
       seed: 1,
-      preset: 'smoke',
+      recipe: 'quick',
       rteSeconds: 12.3456,
       settings: SETTINGS,
       cache,

@@ -41,6 +41,12 @@ export interface EvaluationSettings {
   batchSize?: number;
 }
 
+/** Small UMAP and CKA settings (the server's `MU_EVALUATION=fast`, `bench:fidelity`); headline metrics do not depend on them. */
+export const FAST_EVALUATION: EvaluationSettings = {
+  ckaSampling: { train: { forget: 60, other: 120 }, test: { forget: 60, other: 120 }, batchSize: 60 },
+  umap: { nEpochs: 40 },
+};
+
 export interface EvaluateModelInput {
   model: Model;
   modelId: string;
@@ -58,7 +64,7 @@ export interface EvaluateModelInput {
   hyperparameters: ResultConfig['hyperparameters'];
   seed: number | null;
   baseModelId?: string | null;
-  preset?: ResultConfig['preset'];
+  recipe?: ResultConfig['recipe'];
   /** RTE in seconds (metrics.md §3), null when unknown. */
   rteSeconds: number | null;
   history?: ResultRecord['history'];
@@ -175,7 +181,7 @@ export async function evaluateModel(input: EvaluateModelInput, hooks: Evaluation
       hyperparameters: input.hyperparameters,
       seed: input.seed,
       baseModelId: input.baseModelId ?? null,
-      preset: input.preset ?? null,
+      recipe: input.recipe ?? null,
       environment: recordEnvironment(backend, inference),
       evaluation: evaluationConfig(plan, umap, featureLayer, features.cols),
     },

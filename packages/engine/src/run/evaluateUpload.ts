@@ -57,7 +57,7 @@ export async function evaluateUploadedModel(
         hyperparameters: {},
         seed: null,
         baseModelId: null,
-        preset: null,
+        recipe: null,
         rteSeconds: null,
         cache: input.cache,
         settings: input.evaluation,

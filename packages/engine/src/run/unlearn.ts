@@ -1,7 +1,7 @@
 import { checkForgetClass } from '../data/checkForgetClass.js';
 import { rm } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
-import type { ResultRecord } from '@mu/schema';
+import { knownRecipeId, type ResultRecord } from '@mu/schema';
 import { initBackend } from '../backend/selectBackend.js';
 import { classSplit } from '../data/classSplit.js';
 import { createDataSource } from '../data/dataSource.js';
@@ -179,7 +179,7 @@ export async function runUnlearning(input: UnlearnRunInput, hooks: UnlearnRunHoo
         hyperparameters: params,
         seed,
         baseModelId: base.meta.id,
-        preset: null,
+        recipe: knownRecipeId(base.meta.config.recipe),
         rteSeconds: clock.seconds,
         history,
         prepareSeconds,

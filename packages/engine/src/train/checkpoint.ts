@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { upgradeLegacyPreset } from '@mu/schema';
 import { defineNetwork } from '../models/architectures.js';
 import { Model, type ModelShape } from '../models/model.js';
 
@@ -100,7 +101,7 @@ export async function saveCheckpoint(dir: string, model: Model, input: Checkpoin
   return meta;
 }
 
-/** Reads a checkpoint's metadata from `<id>.json` (or a path to it). */
+/** Reads a checkpoint's metadata from `<id>.json` (or a path to it); an old `config.preset` is read as `config.recipe`. */
 export async function readCheckpointMeta(metaPath: string): Promise<CheckpointMeta> {
   let text: string;
   try {
@@ -110,7 +111,7 @@ export async function readCheckpointMeta(metaPath: string): Promise<CheckpointMe
   }
   let meta: CheckpointMeta;
   try {
-    meta = JSON.parse(text) as CheckpointMeta;
+    meta = upgradeLegacyPreset(JSON.parse(text) as CheckpointMeta);
   } catch {
     throw new Error(`checkpoint ${metaPath} is not valid JSON`);
   }
