@@ -57,7 +57,7 @@ export class DatasetStatus {
       this.verdicts.set(key, null);
       return data;
     } catch (error) {
-      const reason = `its files are unreadable or corrupt: ${(error as Error).message.split('\n')[0]}`;
+      const reason = `its files are unreadable or corrupt: ${redactPaths((error as Error).message.split('\n')[0])}`;
       this.verdicts.set(key, reason);
       throw unavailable(id, reason);
     }
