@@ -29,8 +29,8 @@ describe('scienceChecks', () => {
   it('passes a record set that behaves as exact unlearning should, with one line per check', () => {
     const checks = scienceChecks(good());
     expect(failing(good())).toEqual([]);
-    // 7 baseline checks, 3 per method plus TRA for ft and the GA drop, self-CKA, one range check per record.
-    expect(checks).toHaveLength(7 + 3 + 1 + 3 + 1 + 1 + 4);
+    // 8 baseline checks, 3 per method plus TRA for ft and the GA drop, self-CKA, one range check per record.
+    expect(checks).toHaveLength(8 + 3 + 1 + 3 + 1 + 1 + 4);
     expect(checks[0].text).toBe('Original fits: mean train accuracy 0.990 ≥ 0.98');
   });
 
@@ -38,6 +38,7 @@ describe('scienceChecks', () => {
     const texts = (kind: string) => scienceChecks(good()).filter((c) => c.kind === kind).map((c) => c.text.replace(/ \(.*\)$/, '').replace(/[\d.]+/g, '#'));
     expect(texts('fit')).toEqual([
       'Original fits: mean train accuracy # ≥ #',
+      "Original fits: every class's train accuracy ≥ #",
       'Original fits: UA # ≥ #',
       'Retrained: |TRA # − Original TRA #| = # ≤ #',
       'attack sees memorisation: PS(Original) # ≤ #',
@@ -78,7 +79,10 @@ describe('scienceChecks', () => {
     const records = good();
     records[0].accuracy.train = [1, 0.6, 0.5];
     records[0].metrics.UA = 0.45;
-    expect(failing(records)).toEqual(['Original fits: mean train accuracy 0.700 ≥ 0.98', 'Original fits: UA 0.450 ≥ 0.95', 'ft lowers UA by 0.050 ≥ 0.2 (0.400 vs 0.450)']);
+    expect(failing(records)).toEqual([
+      'Original fits: mean train accuracy 0.700 ≥ 0.98',
+      "Original fits: every class's train accuracy ≥ 0.95 (lowest 0.500)",
+      'Original fits: UA 0.450 ≥ 0.95', 'ft lowers UA by 0.050 ≥ 0.2 (0.400 vs 0.450)']);
   });
 
   it('fails a Retrained model that is not exact and an attack that sees no memorisation', () => {

@@ -18,6 +18,7 @@ export const UTILITY_KEEPING_METHODS = ['ft', 'rl', 'scrub', 'salun'] as const;
 
 const FIT_MEAN = 0.98;
 const FIT_UA = 0.95;
+const FIT_CLASS = 0.95;
 const RETRAINED_TRA_GAP = 0.05;
 const ORIGINAL_PS_MAX = 0.5;
 const UA_DROP = 0.2;
@@ -48,9 +49,11 @@ export function scienceChecks(records: readonly ResultRecord[]): ScienceCheck[] 
   const o = original.metrics;
   const r = retrained.metrics;
   const trainMean = mean(original.accuracy.train);
+  const lowestClass = Math.min(...original.accuracy.train.map(n));
   const retrainedGap = Math.abs(n(r.TRA) - n(o.TRA));
   const checks: ScienceCheck[] = [
     fit(`Original fits: mean train accuracy ${f(trainMean)} ≥ ${FIT_MEAN}`, trainMean >= FIT_MEAN),
+    fit(`Original fits: every class's train accuracy ≥ ${FIT_CLASS} (lowest ${f(lowestClass)})`, lowestClass >= FIT_CLASS),
     fit(`Original fits: UA ${f(n(o.UA))} ≥ ${FIT_UA}`, n(o.UA) >= FIT_UA),
     structural(`Retrained: UA ${f(n(r.UA))} = 0`, r.UA === 0),
     structural(`Retrained: TUA ${f(n(r.TUA))} = 0`, r.TUA === 0),
