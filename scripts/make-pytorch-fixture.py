@@ -5,7 +5,7 @@ Run with Debian's PyTorch (apt-get install python3-torch) from the repository ro
 
     /usr/bin/python3 scripts/make-pytorch-fixture.py
 
-It builds a ResNet-18 x1/8 (resnet18-w8) and the small CNN exactly as the engine defines them,
+It builds a ResNet-18 x1/8 (resnet18-w8) and the small CNN with each head (small-cnn, small-cnn-flat) exactly as the engine defines them,
 with random weights and non-trivial batch-norm statistics, saves each as .pth (torch.save) and
 .safetensors, and records the logits and penultimate features of 16 CIFAR-10 test images.
 It then has the engine read each file and export it again (scripts/export-pytorch-weights.ts)
@@ -87,13 +87,17 @@ class Stage(nn.Module):
 
 
 class SmallCnn(nn.Module):
-    def __init__(self, classes=10):
+    """small-cnn (head "average-pool") and small-cnn-flat (head "flatten": the whole 4x4x128 map)."""
+
+    def __init__(self, classes=10, head="average-pool"):
         super().__init__()
+        self.head = head
         self.block1, self.block2, self.block3 = Stage(3, 32), Stage(32, 64), Stage(64, 128)
-        self.fc = nn.Linear(128, classes)
+        self.fc = nn.Linear(128 * 16 if head == "flatten" else 128, classes)
 
     def features(self, x):
-        return torch.flatten(F.adaptive_avg_pool2d(self.block3(self.block2(self.block1(x))), 1), 1)
+        x = self.block3(self.block2(self.block1(x)))
+        return torch.flatten(x if self.head == "flatten" else F.adaptive_avg_pool2d(x, 1), 1)
 
     def forward(self, x):
         return self.fc(self.features(x))
@@ -178,7 +182,7 @@ def main():
     with open(os.path.join(OUT, "images.bin"), "wb") as f:
         f.write(nhwc.tobytes())
     expected = {"labels": labels, "images": "images.bin (16 x 32 x 32 x 3 uint8, NHWC)", "models": {}}
-    models = {"resnet18-w8": CifarResNet18(8), "small-cnn": SmallCnn()}
+    models = {"resnet18-w8": CifarResNet18(8), "small-cnn": SmallCnn(), "small-cnn-flat": SmallCnn(head="flatten")}
     for arch, model in models.items():
         randomise_batch_norm(model, generator)
         with torch.no_grad():

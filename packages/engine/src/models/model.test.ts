@@ -80,7 +80,7 @@ describe('Model', () => {
 
   it('rejects unknown architectures and wrong value counts in one line', () => {
     expect(() => Model.create({ architecture: 'vgg16', inputChannels: 3, numClasses: 10 }, createRng(1))).toThrow(
-      'unknown architecture: vgg16 (expected resnet18, resnet18-w32, resnet18-w16, resnet18-w8, small-cnn)',
+      'unknown architecture: vgg16 (expected resnet18, resnet18-w32, resnet18-w16, resnet18-w8, small-cnn, small-cnn-flat)',
     );
     expect(() => Model.fromValues({ architecture: 'small-cnn', inputChannels: 3, numClasses: 10 }, [])).toThrow('small-cnn: expected 17 tensors, got 0');
   });

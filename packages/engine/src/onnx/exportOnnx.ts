@@ -26,7 +26,8 @@ export function exportOnnx(shape: ModelShape, inputShape: readonly number[], ten
   const g = new OnnxGraph(shape.architecture);
   const x = g.node('Transpose', [g.input('x', [height, width, channels])], { perm: [0, 3, 1, 2] });
   const stem = [...outputs.activations, ...outputs.grams].includes('conv1');
-  const net = architectureInfo(shape.architecture).family === 'resnet18' ? resNet18Graph(g, tensors, x, stem) : smallCnnGraph(g, tensors, x, stem);
+  const info = architectureInfo(shape.architecture);
+  const net = info.family === 'resnet18' ? resNet18Graph(g, tensors, x, stem) : smallCnnGraph(g, tensors, x, stem, info.head);
   const layer = (name: string) => {
     const l = net.layers.get(name);
     if (l === undefined) throw new Error(`unknown layer: ${name} (not a layer of ${shape.architecture})`);

@@ -75,12 +75,19 @@ export function globalAveragePool(g: OnnxGraph, x: string): string {
 }
 
 /**
- * The head both architectures share: global average pool (the feature layer `avgpool`), then the
- * linear layer `fc`; both are recorded in `layers`. Returns the logits.
+ * The head: global average pool (feature layer `avgpool`) or, with `flatten`, the whole NCHW map
+ * in channel-major order (feature layer `flatten`), then the linear layer `fc`; both are recorded
+ * in `layers`. Returns the logits.
  */
-export function poolAndClassify(g: OnnxGraph, tensors: NamedTensors, x: string, layers: Map<string, { value: string; nchw: boolean }>): string {
-  const pooled = globalAveragePool(g, x);
-  layers.set('avgpool', { value: pooled, nchw: false });
+export function poolAndClassify(
+  g: OnnxGraph,
+  tensors: NamedTensors,
+  x: string,
+  layers: Map<string, { value: string; nchw: boolean }>,
+  head: 'average-pool' | 'flatten' = 'average-pool',
+): string {
+  const pooled = head === 'flatten' ? g.node('Flatten', [x], { axis: 1 }) : globalAveragePool(g, x);
+  layers.set(head === 'flatten' ? 'flatten' : 'avgpool', { value: pooled, nchw: false });
   const logits = dense(g, tensors, 'fc', pooled);
   layers.set('fc', { value: logits, nchw: false });
   return logits;

@@ -4,10 +4,10 @@ import type { NetworkGraph } from './resNet18Graph.js';
 
 /**
  * The inference graph of our small CNN (models/smallCnn.ts) on an NCHW input: three
- * conv → BN → ReLU → max-pool(2) stages, batch norm folded; with `stem`, the first conv's
+ * conv → BN → ReLU → max-pool(2) stages, batch norm folded, then its head; with `stem`, the first conv's
  * pre-batch-norm output (CKA layer `conv1`) is kept.
  */
-export function smallCnnGraph(g: OnnxGraph, tensors: NamedTensors, x: string, stem: boolean): NetworkGraph {
+export function smallCnnGraph(g: OnnxGraph, tensors: NamedTensors, x: string, stem: boolean, head: 'average-pool' | 'flatten'): NetworkGraph {
   const layers: NetworkGraph['layers'] = new Map();
   let h = x;
   for (const name of ['block1', 'block2', 'block3']) {
@@ -22,5 +22,5 @@ export function smallCnnGraph(g: OnnxGraph, tensors: NamedTensors, x: string, st
     h = g.node('MaxPool', [a], { kernel_shape: [2, 2], strides: [2, 2] });
     layers.set(name, { value: h, nchw: true });
   }
-  return { logits: poolAndClassify(g, tensors, h, layers), layers };
+  return { logits: poolAndClassify(g, tensors, h, layers, head), layers };
 }
