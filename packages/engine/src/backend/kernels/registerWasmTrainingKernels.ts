@@ -2,6 +2,8 @@ import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-co
 import type { KernelConfig } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { batchMatMulConfig } from './BatchMatMul.js';
+import { batchNormTrainingConfig } from './BatchNormTraining.js';
+import { batchNormTrainingGradConfig } from './BatchNormTrainingGrad.js';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.js';
 import { maxPoolGradConfig } from './MaxPoolGrad.js';
@@ -19,6 +21,8 @@ const kernelConfigs: KernelConfig[] = [
   meanConfig,
   batchMatMulConfig,
   maxPoolGradConfig,
+  batchNormTrainingConfig,
+  batchNormTrainingGradConfig,
 ];
 
 /**
