@@ -8,6 +8,7 @@ import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.js';
 import { maxPoolGradConfig } from './MaxPoolGrad.js';
 import { meanConfig } from './Mean.js';
+import { sgdUpdateConfig } from './SgdUpdate.js';
 import { sumConfig } from './Sum.js';
 import { tileConfig } from './Tile.js';
 import { rememberStockKernel, setupStockKernel } from './wasmKernels.js';
@@ -23,6 +24,7 @@ const kernelConfigs: KernelConfig[] = [
   maxPoolGradConfig,
   batchNormTrainingConfig,
   batchNormTrainingGradConfig,
+  sgdUpdateConfig,
 ];
 
 /**
