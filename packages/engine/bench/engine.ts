@@ -10,6 +10,7 @@
  * Prints a table (median over runs, with min–max) and writes bench-output/engine.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';

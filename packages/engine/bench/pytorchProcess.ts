@@ -27,7 +27,7 @@ export async function startPytorch(script: string, threads: number): Promise<Pyt
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async (): Promise<string | null> => {
     const line = await Promise.race([lines.next(), spawnError.then(() => ({ done: true, value: undefined }))]);
-    return line.done ? null : line.value;
+    return line.done ? null : (line.value ?? null);
   };
   const close = () => void child.kill();
   const hello = await next();

@@ -45,7 +45,7 @@ for (const a of archs) if (architectureInfo(a).family !== 'resnet18') throw new 
 const backend = await initBackend();
 const ort = await loadOnnxRuntime();
 const onnx = typeof ort === 'string' ? null : onnxInference(ort, resolveThreads(process.env.MU_THREADS));
-const torch = await startPytorch(path.join(import.meta.dirname, 'vs_pytorch.py'), backend.threads);
+const torch = await startPytorch(path.join(import.meta.dirname, 'vs_pytorch.py'), backend.threads ?? resolveThreads(process.env.MU_THREADS));
 console.log(`ours: ${backend.name}, ${backend.threads} thread(s), tfjs ${backend.tfjsVersion}; onnxruntime ${onnx ? `${onnx.version}, ${onnx.threads} thread(s)` : 'not available'}`);
 console.log(torch.ok ? `PyTorch ${torch.version}, ${torch.threads} thread(s)` : `PyTorch not available (${torch.reason}): ours alone`);
 console.log(`${runs} runs × ${steps} steps after 1 warm-up step, ours then PyTorch alternately; load ${loadAverage()}`);

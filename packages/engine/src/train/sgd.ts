@@ -43,7 +43,7 @@ export class Sgd {
   }
 
   private kernelUpdate(w: tf.Variable, grad: tf.Tensor, previous: tf.Variable | undefined, lr: number): tf.Tensor[] {
-    const inputs = previous ? { w, grad, buffer: previous } : { w, grad };
+    const inputs: tf.NamedTensorMap = previous ? { w, grad, buffer: previous } : { w, grad };
     return tf.engine().runKernel(SgdUpdate, inputs, { ...this.options, lr } as never) as tf.Tensor[];
   }
 
