@@ -10,10 +10,10 @@
  * Prints a table (median over runs, with min–max) and writes bench-output/engine.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import os from 'node:os';
 import { initBackend, resolveThreads } from '../src/backend/selectBackend.js';
 import { findRepoRoot } from '../src/data/repoRoot.js';
 import { ARCHITECTURES } from '../src/models/architectures.js';
@@ -21,9 +21,8 @@ import { loadOnnxRuntime } from '../src/onnx/loadOnnxRuntime.js';
 import { onnxInference } from '../src/run/onnxInference.js';
 import { Model } from '../src/models/model.js';
 import { createRng } from '../src/random.js';
-import { crossEntropy } from '../src/train/losses.js';
 import { Sgd } from '../src/train/sgd.js';
-import { sgdStep } from '../src/train/sgdStep.js';
+import { inferStep, loadAverage as load, median, timeSteps as timeStepsOf, trainStep } from './throughput.js';
 
 const { values } = parseArgs({
   options: {
@@ -47,21 +46,10 @@ const archs = values.arch?.split(',') ?? ARCHITECTURES.map((a) => a.id).filter((
 const backend = await initBackend();
 const ort = await loadOnnxRuntime();
 const onnx = typeof ort === 'string' ? null : onnxInference(ort, resolveThreads(process.env.MU_THREADS));
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 console.log(`backend ${backend.name}, ${backend.threads} thread(s), tfjs ${backend.tfjsVersion}; onnxruntime ${onnx ? `${onnx.version}, ${onnx.threads} thread(s)` : `not available (${ort})`}`);
 console.log(`${runs} runs × ${steps} steps after 1 warm-up step; load ${load()}`);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** Images per wall-clock second and per CPU-second of this process. */
-async function timeSteps(step: () => unknown, images: number): Promise<{ wall: number; cpu: number }> {
-  await step(); // warm-up
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  for (let i = 0; i < steps; i++) await step();
-  const used = process.cpuUsage(cpu);
-  return { wall: (images * steps) / ((performance.now() - start) / 1000), cpu: (images * steps) / ((used.user + used.system) / 1e6) };
-}
+const timeSteps = (step: () => unknown, images: number) => timeStepsOf(step, images, steps);
 
 interface Row {
   architecture: string;
@@ -83,8 +71,8 @@ for (const architecture of archs) {
   const prepared = await onnx?.prepare(model, [32, 32, channels], { activations: [], grams: [] });
   const row: Row = { architecture, params: model.paramCount, train: [], infer: [], inferOnnx: [], inferCpu: [], inferOnnxCpu: [] };
   for (let r = 0; r < runs; r++) {
-    if (!values['inference-only']) row.train.push((await timeSteps(() => void sgdStep(model, sgd, () => crossEntropy(model.forward(x, { training: true }).logits, y), { lr: 0.01 }), trainBatch)).wall);
-    const tfjs = await timeSteps(() => tf.tidy(() => void model.forward(xi, { training: false }).logits.dataSync()), inferBatch);
+    if (!values['inference-only']) row.train.push((await timeSteps(() => trainStep(model, sgd, x, y), trainBatch)).wall);
+    const tfjs = await timeSteps(() => inferStep(model, xi), inferBatch);
     row.infer.push(tfjs.wall);
     row.inferCpu.push(tfjs.cpu);
     if (prepared) {

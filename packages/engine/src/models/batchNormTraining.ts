@@ -1,9 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
+import { BatchNormTraining } from '../backend/kernels/BatchNormTraining.js';
+import { BatchNormTrainingGrad } from '../backend/kernels/BatchNormTrainingGrad.js';
+
+type Stats = (mean: tf.Tensor1D, variance: tf.Tensor1D) => void;
 
 /**
  * Training-mode batch norm over N·H·W with a hand-written gradient. tfjs's autodiff of
  * `moments` + `batchNorm` takes about twice as many full passes over the activation; on the
  * single-threaded elementwise kernels of wasm that was a quarter of a ResNet training step.
+ * Where the backend has our fused kernels (wasm), forward and backward are one kernel each
+ * (two passes over the activation apiece); elsewhere they are composed of tfjs ops:
  *
  * Forward (6 passes): mean, x − mean, square, mean, ·a, +β with a = γ/√(σ²+ε).
  * Backward (7 passes): dβ = Σdy, dγ = Σ dy·x̂, dx = a·dy + k₁·(x − mean) + k₂ with per-channel
@@ -15,8 +21,30 @@ export function batchNormTraining(
   gamma: tf.Tensor1D,
   beta: tf.Tensor1D,
   epsilon: number,
-  onStats: (mean: tf.Tensor1D, variance: tf.Tensor1D) => void,
+  onStats: Stats,
 ): tf.Tensor4D {
+  const fused = tf.getKernel(BatchNormTraining, tf.getBackend()) != null;
+  return (fused ? withKernels : composed)(x, gamma, beta, epsilon, onStats);
+}
+
+function withKernels(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number, onStats: Stats): tf.Tensor4D {
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [input, gammaIn, betaIn] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];
+    const save = args[3] as tf.GradSaveFunc;
+    const attrs = { epsilon };
+    const [value, mean, variance] = tf.engine().runKernel(BatchNormTraining, { x: input, gamma: gammaIn, beta: betaIn }, attrs as never) as tf.Tensor[];
+    onStats(mean as tf.Tensor1D, variance as tf.Tensor1D);
+    save([input, mean, variance, gammaIn]);
+    const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [xs, m, v, g] = saved;
+      return tf.engine().runKernel(BatchNormTrainingGrad, { dy, x: xs, mean: m, variance: v, gamma: g }, attrs as never) as tf.Tensor[];
+    };
+    return { value: value as tf.Tensor4D, gradFunc };
+  });
+  return op(x, gamma, beta) as tf.Tensor4D;
+}
+
+function composed(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number, onStats: Stats): tf.Tensor4D {
   const n = x.shape[0] * x.shape[1] * x.shape[2];
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [input, gammaIn, betaIn] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D];

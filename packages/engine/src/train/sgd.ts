@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { SgdUpdate } from '../backend/kernels/SgdUpdate.js';
 
 export interface SgdOptions {
   momentum: number;
@@ -21,25 +22,38 @@ export class Sgd {
     readonly options: SgdOptions,
   ) {}
 
-  /** One update of every variable that has a gradient in `grads` (keyed by variable name). */
+  /**
+   * One update of every variable that has a gradient in `grads` (keyed by variable name): one
+   * kernel per variable where the backend has ours (wasm), else a chain of tfjs ops with the
+   * same float32 result.
+   */
   apply(grads: tf.NamedTensorMap, lr: number): void {
-    const { momentum, nesterov, weightDecay } = this.options;
+    const fused = tf.getKernel(SgdUpdate, tf.getBackend()) != null;
     tf.tidy(() => {
       for (const w of this.variables) {
         const grad = grads[w.name];
         if (!grad) continue;
-        const g = weightDecay > 0 ? tf.add(grad, tf.mul(w, weightDecay)) : grad;
-        let step: tf.Tensor = g;
-        if (momentum > 0) {
-          const previous = this.buffers.get(w);
-          const buffer = previous ? tf.add(tf.mul(previous, momentum), g) : g;
-          if (previous) previous.assign(buffer);
-          else this.buffers.set(w, tf.variable(buffer, false));
-          step = nesterov ? tf.add(g, tf.mul(buffer, momentum)) : buffer;
-        }
-        w.assign(tf.sub(w, tf.mul(step, lr)));
+        const previous = this.buffers.get(w);
+        const [next, buffer] = fused ? this.kernelUpdate(w, grad, previous, lr) : this.opsUpdate(w, grad, previous, lr);
+        w.assign(next);
+        if (buffer && previous) previous.assign(buffer);
+        else if (buffer) this.buffers.set(w, tf.variable(buffer, false));
       }
     });
+  }
+
+  private kernelUpdate(w: tf.Variable, grad: tf.Tensor, previous: tf.Variable | undefined, lr: number): tf.Tensor[] {
+    const inputs: tf.NamedTensorMap = previous ? { w, grad, buffer: previous } : { w, grad };
+    return tf.engine().runKernel(SgdUpdate, inputs, { ...this.options, lr } as never) as tf.Tensor[];
+  }
+
+  private opsUpdate(w: tf.Variable, grad: tf.Tensor, previous: tf.Variable | undefined, lr: number): tf.Tensor[] {
+    const { momentum, nesterov, weightDecay } = this.options;
+    const g = weightDecay > 0 ? tf.add(grad, tf.mul(w, weightDecay)) : grad;
+    if (momentum === 0) return [tf.sub(w, tf.mul(g, lr))];
+    const buffer = previous ? tf.add(tf.mul(previous, momentum), g) : g;
+    const step = nesterov ? tf.add(g, tf.mul(buffer, momentum)) : buffer;
+    return [tf.sub(w, tf.mul(step, lr)), buffer];
   }
 
   dispose(): void {

@@ -2,10 +2,13 @@ import { getKernel, registerKernel, unregisterKernel } from '@tensorflow/tfjs-co
 import type { KernelConfig } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { batchMatMulConfig } from './BatchMatMul.js';
+import { batchNormTrainingConfig } from './BatchNormTraining.js';
+import { batchNormTrainingGradConfig } from './BatchNormTrainingGrad.js';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.js';
 import { maxPoolGradConfig } from './MaxPoolGrad.js';
 import { meanConfig } from './Mean.js';
+import { sgdUpdateConfig } from './SgdUpdate.js';
 import { sumConfig } from './Sum.js';
 import { tileConfig } from './Tile.js';
 import { rememberStockKernel, setupStockKernel } from './wasmKernels.js';
@@ -19,6 +22,9 @@ const kernelConfigs: KernelConfig[] = [
   meanConfig,
   batchMatMulConfig,
   maxPoolGradConfig,
+  batchNormTrainingConfig,
+  batchNormTrainingGradConfig,
+  sgdUpdateConfig,
 ];
 
 /**
