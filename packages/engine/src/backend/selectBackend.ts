@@ -4,7 +4,9 @@ import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_CHOICES, chooseBackend, type BackendChoice, type BackendLoaders, type ChosenBackend, type NativeLoad } from './chooseBackend.js';
 import { registerWasmTrainingKernels } from './kernels/registerWasmTrainingKernels.js';
+import { setBackendOrThrow } from './setBackendOrThrow.js';
 import { registerThreadedWasm } from './threadedWasm.js';
+import { probeWebgpuAdapter, startWebgpu } from './webgpu.js';
 
 /** What ran the computation; recorded with every checkpoint and result. */
 export interface BackendInfo extends ChosenBackend {
@@ -12,7 +14,7 @@ export interface BackendInfo extends ChosenBackend {
 }
 
 export interface BackendOptions {
-  /** `MU_BACKEND` overrides; `auto` tries tensorflow-gpu, tensorflow, wasm, then cpu. */
+  /** `MU_BACKEND` overrides; `auto` tries tensorflow-gpu, tensorflow, webgpu (hardware adapter), wasm, then cpu. */
   backend?: string;
   /** Threads for wasm; `MU_THREADS` overrides; default: available cores. */
   threads?: number;
@@ -45,15 +47,15 @@ async function start(options: BackendOptions): Promise<BackendInfo> {
 
 const loaders: BackendLoaders = {
   native: loadNative,
+  webgpuAdapter: probeWebgpuAdapter,
+  webgpu: startWebgpu,
   async wasm(threads) {
     if (threads > 1) await registerThreadedWasm(threads);
-    await tf.setBackend('wasm');
+    await setBackendOrThrow('wasm');
     registerWasmTrainingKernels();
     return { threads: getThreadsCount(), simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) };
   },
-  async cpu() {
-    await tf.setBackend('cpu');
-  },
+  cpu: () => setBackendOrThrow('cpu'),
 };
 
 /** A thread count from `MU_THREADS` or an option; default: available cores. */
@@ -69,7 +71,7 @@ async function loadNative(name: 'tensorflow-gpu' | 'tensorflow'): Promise<Native
   const specifier = name === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node';
   try {
     await import(specifier);
-    await tf.setBackend('tensorflow');
+    await setBackendOrThrow('tensorflow');
     return { ok: true };
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
