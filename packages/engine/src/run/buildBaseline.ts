@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { backendProvenance } from '../backend/backendProvenance.js';
 import { initBackend } from '../backend/selectBackend.js';
 import { classSplit } from '../data/classSplit.js';
 import { createDataSource } from '../data/dataSource.js';
@@ -55,7 +56,7 @@ export async function buildBaseline(options: BuildBaselineOptions): Promise<Chec
       forgetClass: config.excludeClass,
       config: { ...config, history },
       seed: config.seed,
-      environment: { backend: backend.name, threads: backend.threads, tfjsVersion: backend.tfjsVersion },
+      environment: backendProvenance(backend),
       trainingSeconds,
       accuracy: { train: trainEval.perClass, test: testEval.perClass },
     });
