@@ -83,7 +83,7 @@ for (const architecture of archs) {
   const prepared = await onnx?.prepare(model, [32, 32, channels], { activations: [], grams: [] });
   const row: Row = { architecture, params: model.paramCount, train: [], infer: [], inferOnnx: [], inferCpu: [], inferOnnxCpu: [] };
   for (let r = 0; r < runs; r++) {
-    if (!values['inference-only']) row.train.push((await timeSteps(() => void sgdStep(model, sgd, () => crossEntropy(model.forward(x, { training: true }).logits, y), { lr: 0.01 }), trainBatch)).wall);
+    if (!values['inference-only']) row.train.push((await timeSteps(() => sgdStep(model, sgd, () => crossEntropy(model.forward(x, { training: true }).logits, y), { lr: 0.01 }), trainBatch)).wall);
     const tfjs = await timeSteps(() => tf.tidy(() => void model.forward(xi, { training: false }).logits.dataSync()), inferBatch);
     row.infer.push(tfjs.wall);
     row.inferCpu.push(tfjs.cpu);

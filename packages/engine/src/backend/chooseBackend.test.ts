@@ -3,6 +3,7 @@ import { chooseBackend, type AdapterProbe, type BackendLoaders, type NativeLoad 
 
 const missing: NativeLoad = { ok: false, installed: false, reason: '@tensorflow/tfjs-node is not installed' };
 const broken: NativeLoad = { ok: false, installed: true, reason: '@tensorflow/tfjs-node failed to load (libtensorflow.so: cannot open shared object file)' };
+const brokenAt: NativeLoad = { ok: false, installed: true, reason: "@tensorflow/tfjs-node-gpu failed to load (Cannot find module '/home/ann/app/node_modules/tfjs-node-gpu/lib/napi-v8/tfjs_binding.node')" };
 const noAdapter: AdapterProbe = { found: false, reason: 'no Vulkan driver installed' };
 const gpu = { vendor: 'nvidia', name: 'H200', driver: 'NVIDIA 550.54' };
 const hardware: AdapterProbe = { found: true, software: false, adapter: gpu };
@@ -94,6 +95,12 @@ describe('chooseBackend', () => {
       'using the slow pure-JavaScript cpu backend',
     ]);
     expect(tried).toEqual(['tensorflow-gpu', 'tensorflow', 'webgpu?', 'webgpu', 'wasm×2', 'cpu']);
+  });
+
+  it('keeps file paths out of the reasons it reports (the warning keeps them)', async () => {
+    const chosen = await chooseBackend('auto', 2, mockLoaders({ native: { 'tensorflow-gpu': brokenAt } }).loaders);
+    expect(chosen.candidates[0].reason).toBe("@tensorflow/tfjs-node-gpu failed to load (Cannot find module 'tfjs_binding.node')");
+    expect(chosen.warnings[0]).toContain('/home/ann/app/node_modules');
   });
 
   it('uses only a named backend, and fails with the reason when it does not start', async () => {

@@ -42,6 +42,9 @@ type Attempt = { started: Started } | { skipped: string; warn?: boolean };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
+/** A reason as shown by `/api/health` and `mu info`: file paths cut to their last part (they name this machine's folders). */
+const withoutPaths = (reason: string) => reason.replace(/(?:[A-Za-z]:)?(?:[\\/][^\s'"()\\/]+)+[\\/]([^\s'"()\\/]+)/g, '$1');
+
 /**
  * Starts the first backend that works, in order: tensorflow-gpu, tensorflow (tfjs-node, when
  * installed), webgpu (a hardware adapter only; a software one such as SwiftShader only when
@@ -80,7 +83,7 @@ export async function chooseBackend(choice: BackendChoice, threads: number, load
     const attempt = await attempts[name](choice === name);
     if ('started' in attempt) return finish(name, attempt.started);
     if (choice === name) throw new Error(`backend ${name} is not available: ${attempt.skipped}`);
-    candidates.push({ name, outcome: 'skipped', reason: attempt.skipped });
+    candidates.push({ name, outcome: 'skipped', reason: withoutPaths(attempt.skipped) });
     if (attempt.warn) warnings.push(`${name} backend skipped: ${attempt.skipped}`);
   }
   await loaders.cpu();

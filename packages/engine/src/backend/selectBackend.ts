@@ -76,7 +76,7 @@ async function loadNative(name: 'tensorflow-gpu' | 'tensorflow'): Promise<Native
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
     const installed = code !== 'ERR_MODULE_NOT_FOUND' || !message.includes(specifier);
-    return { ok: false, installed, reason: `${specifier} ${installed ? 'failed to load' : 'is not installed'} (${message.split('\n')[0]})` };
+    return { ok: false, installed, reason: installed ? `${specifier} failed to load (${message.split('\n')[0]})` : `${specifier} is not installed` };
   }
 }
 

@@ -74,7 +74,9 @@ export function baselineTrainIndices(labels: ArrayLike<number>, excludeClass: nu
 /** Throws when any weight is NaN or infinite (methods.md §4 step 4). */
 export async function assertFinite(model: Model): Promise<void> {
   for (const [name, v] of model.weights) {
-    const finite = tf.tidy(() => tf.all(tf.isFinite(v)).dataSync()[0]);
+    const allFinite = tf.tidy(() => tf.all(tf.isFinite(v)));
+    const finite = (await allFinite.data())[0];
+    allFinite.dispose();
     if (!finite) throw new DivergenceError(`model diverged (non-finite weights in ${name})`);
   }
 }

@@ -232,7 +232,7 @@ async function warmUp(base: Model, data: LoadedDataset, retainIdx: Int32Array, r
   try {
     const source = createDataSource(data.train, retainIdx.subarray(0, 32), data.descriptor, { rng });
     for await (const { x, y } of source.batches({ batchSize: 32 })) {
-      sgdStep(copy, sgd, () => crossEntropy(copy.forward(x, { training: true }).logits, y), { lr: 0 });
+      await sgdStep(copy, sgd, () => crossEntropy(copy.forward(x, { training: true }).logits, y), { lr: 0 });
       tf.dispose([x, y]);
     }
   } finally {
