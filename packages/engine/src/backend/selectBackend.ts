@@ -1,4 +1,7 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
+import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
@@ -66,17 +69,35 @@ export function resolveThreads(value: string | number | undefined): number {
   return n;
 }
 
-/** Loads tfjs-node(-gpu) if installed (optional dependencies). */
+/**
+ * Loads tfjs-node(-gpu) if installed with its native binding (optional dependencies whose install
+ * script downloads libtensorflow: without network the package is there but its binding is not, and
+ * importing it anyway registers its kernels before failing, with a warning for each).
+ */
 async function loadNative(name: 'tensorflow-gpu' | 'tensorflow'): Promise<NativeLoad> {
   const specifier = name === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node';
+  let packageDir: string;
+  try {
+    packageDir = path.dirname(require.resolve(`${specifier}/package.json`));
+  } catch {
+    return { ok: false, installed: false, reason: `${specifier} is not installed` };
+  }
+  if (!hasNativeBinding(packageDir)) {
+    return { ok: false, installed: false, reason: `${specifier} is installed without its native binding (its install script could not download libtensorflow)` };
+  }
   try {
     await import(specifier);
     await setBackendOrThrow('tensorflow');
     return { ok: true };
   } catch (error) {
-    const { code, message } = error as { code?: string; message: string };
-    const installed = code !== 'ERR_MODULE_NOT_FOUND' || !message.includes(specifier);
-    return { ok: false, installed, reason: installed ? `${specifier} failed to load (${message.split('\n')[0]})` : `${specifier} is not installed` };
+    return { ok: false, installed: true, reason: `${specifier} failed to load (${(error as Error).message.split('\n')[0]})` };
   }
 }
 
+const require = createRequire(import.meta.url);
+
+/** Whether tfjs-node's install script put its `tfjs_binding.node` under `lib/` (one folder per N-API version). */
+function hasNativeBinding(packageDir: string): boolean {
+  const lib = path.join(packageDir, 'lib');
+  return existsSync(lib) && readdirSync(lib).some((d) => existsSync(path.join(lib, d, 'tfjs_binding.node')));
+}
