@@ -3,6 +3,7 @@ import { normalData, relativeError } from '../src/backend/kernels/backendParity.
 import { probeWebgpuAdapter, startWebgpu } from '../src/backend/webgpu.js';
 import { Model } from '../src/models/model.js';
 import { createRng } from '../src/random.js';
+import { mu } from './fixtures/muCli.js';
 import { stepOnBackend, useBackend } from './fixtures/stepOnBackend.js';
 import { useSwiftShader } from './fixtures/swiftShader.js';
 
@@ -38,4 +39,14 @@ describe.skipIf(!swiftShader)('webgpu on SwiftShader vs wasm', () => {
       expect(relativeError(webgpu.logits, wasm.logits)).toBeLessThan(1e-3);
     }, 300_000);
   }
+
+  it('mu info: a software adapter is used only when asked for, and named', () => {
+    const auto = mu(['info'], { MU_BACKEND: 'auto' });
+    expect(auto.status).toBe(0);
+    expect(auto.stderr).toMatch(/^ {2}webgpu +skipped: only a software adapter \(.*swiftshader.*\); MU_BACKEND=webgpu uses it$/im);
+    const named = mu(['info'], { MU_BACKEND: 'webgpu' });
+    expect(named.status).toBe(0);
+    expect(named.stderr).toMatch(/^backend: webgpu on google swiftshader\S* \(driver SwiftShader driver [\d.]+\)/m);
+    expect(named.stderr).toMatch(/^ {2}webgpu +chosen$/m);
+  }, 300_000);
 });
