@@ -39,7 +39,7 @@ mu info 2>&1 | sed -n '1,/^inference/p'
 echo "== parity against wasm (one SGD step and logits, resnet18-w16, batch 8)"
 node --import tsx packages/engine/bench/gpuParity.ts --backend "$backend"
 echo "== throughput (images/s)"
-node --import tsx packages/engine/bench/engine.ts --backend "$backend" --arch resnet18,resnet18-w32,resnet18-w16 "${bench[@]}"
+node --import tsx packages/engine/bench/engine.ts --backend "$backend" --arch resnet18-w16,resnet18-w32,resnet18 "${bench[@]}"
 if [ "$epoch" = 1 ]; then
   echo "== one Retrain epoch on full CIFAR-10 (resnet18, forget class 3, batch 128)"
   dir=$(mktemp -d)
