@@ -49,7 +49,7 @@ const method: UnlearnMethod = {
         // A fresh shuffled order every epoch; the iterator throws an AbortError once the job is cancelled.
         for await (const { x, y } of ctx.retain.batches({ batchSize })) {
           try {
-            const loss = sgdStep(ctx.model, sgd, () => smoothedCrossEntropy(ctx, ctx.model.forward(x, { training: true }).logits, y, smoothing), { lr });
+            const loss = await sgdStep(ctx.model, sgd, () => smoothedCrossEntropy(ctx, ctx.model.forward(x, { training: true }).logits, y, smoothing), { lr });
             lossSum += loss * x.shape[0];
             seen += x.shape[0];
           } finally {

@@ -56,7 +56,11 @@ describe('failing and stuck jobs', () => {
     // test-stuck spins for ten minutes: only terminating its worker after the grace period ends it this soon.
     const done = await s.finished(stuck.body.id, 120_000);
     expect(done.status).toBe('cancelled');
-    expect((await s.get('/api/health')).body.status).toBe('ok');
+    const health = (await s.get('/api/health')).body;
+    expect(health.status).toBe('ok');
+    // The worker's backend: every candidate with its outcome, exactly one chosen, the one named.
+    expect(health.backend.candidates.map((c: { name: string }) => c.name)).toEqual(['tensorflow-gpu', 'tensorflow', 'webgpu', 'wasm', 'cpu']);
+    expect(health.backend.candidates.filter((c: { outcome: string }) => c.outcome === 'chosen').map((c: { name: string }) => c.name)).toEqual([health.backend.name]);
     expect((await s.finished(after.body.id, 120_000)).error).toBe('deliberate failure in test-throw');
   });
 });

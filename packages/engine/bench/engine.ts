@@ -5,7 +5,7 @@
  * loss and SGD step as the trainer. Also prints images per CPU-second of the process (all its
  * threads), which a busy machine changes less than wall-clock images/s.
  *
- *   pnpm bench:engine [--arch resnet18-w16,small-cnn] [--runs 5] [--steps 4] [--all] [--inference-only]
+ *   pnpm bench:engine [--backend webgpu|tensorflow-gpu|…] [--arch resnet18-w16,small-cnn] [--runs 5] [--steps 4] [--all] [--inference-only]
  *
  * Prints a table (median over runs, with min–max) and writes bench-output/engine.json.
  */
@@ -26,6 +26,7 @@ import { inferStep, loadAverage as load, median, timeSteps as timeStepsOf, train
 
 const { values } = parseArgs({
   options: {
+    backend: { type: 'string' },
     arch: { type: 'string' },
     runs: { type: 'string', default: '5' },
     steps: { type: 'string', default: '4' },
@@ -43,10 +44,11 @@ const inferBatch = Number(values['infer-batch']);
 const channels = Number(values.channels);
 const archs = values.arch?.split(',') ?? ARCHITECTURES.map((a) => a.id).filter((id) => values.all || id !== 'resnet18');
 
-const backend = await initBackend();
+const backend = await initBackend({ backend: values.backend });
 const ort = await loadOnnxRuntime();
 const onnx = typeof ort === 'string' ? null : onnxInference(ort, resolveThreads(process.env.MU_THREADS));
-console.log(`backend ${backend.name}, ${backend.threads} thread(s), tfjs ${backend.tfjsVersion}; onnxruntime ${onnx ? `${onnx.version}, ${onnx.threads} thread(s)` : `not available (${ort})`}`);
+const adapter = backend.adapter ? ` on ${[backend.adapter.vendor, backend.adapter.name].filter(Boolean).join(' ')} (driver ${backend.adapter.driver ?? '–'})` : '';
+console.log(`backend ${backend.name}${adapter}, ${backend.threads ?? '–'} thread(s), tfjs ${backend.tfjsVersion}; onnxruntime ${onnx ? `${onnx.version}, ${onnx.threads} thread(s)` : `not available (${ort})`}`);
 console.log(`${runs} runs × ${steps} steps after 1 warm-up step; load ${load()}`);
 
 const timeSteps = (step: () => unknown, images: number) => timeStepsOf(step, images, steps);
@@ -67,7 +69,7 @@ for (const architecture of archs) {
   const x = tf.randomNormal([trainBatch, 32, 32, channels]) as tf.Tensor4D;
   const y = tf.randomUniform([trainBatch], 0, 10, 'int32') as tf.Tensor1D;
   const xi = tf.randomNormal([inferBatch, 32, 32, channels]) as tf.Tensor4D;
-  const xs = xi.dataSync() as Float32Array;
+  const xs = (await xi.data()) as Float32Array;
   const prepared = await onnx?.prepare(model, [32, 32, channels], { activations: [], grams: [] });
   const row: Row = { architecture, params: model.paramCount, train: [], infer: [], inferOnnx: [], inferCpu: [], inferOnnxCpu: [] };
   for (let r = 0; r < runs; r++) {

@@ -31,11 +31,13 @@ export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Ma
 export const loadAverage = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
 /** One training step of `model` on (x, y) with learning rate 0.01. */
-export function trainStep(model: Model, sgd: Sgd, x: tf.Tensor4D, y: tf.Tensor1D): void {
-  sgdStep(model, sgd, () => crossEntropy(model.forward(x, { training: true }).logits, y), { lr: 0.01 });
+export async function trainStep(model: Model, sgd: Sgd, x: tf.Tensor4D, y: tf.Tensor1D): Promise<void> {
+  await sgdStep(model, sgd, () => crossEntropy(model.forward(x, { training: true }).logits, y), { lr: 0.01 });
 }
 
-/** One inference pass of `x`, read back to JavaScript as evaluation does. */
-export function inferStep(model: Model, x: tf.Tensor4D): void {
-  tf.tidy(() => void model.forward(x, { training: false }).logits.dataSync());
+/** One inference pass of `x`, read back to JavaScript as evaluation does (asynchronously: webgpu has no synchronous read). */
+export async function inferStep(model: Model, x: tf.Tensor4D): Promise<void> {
+  const logits = model.predict(x);
+  await logits.data();
+  logits.dispose();
 }

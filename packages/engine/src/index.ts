@@ -1,5 +1,6 @@
 /** The engine's public surface, for the server and scripts. */
 export * from './backend/selectBackend.js';
+export { backendProvenance, backendReport, type BackendProvenance } from './backend/backendProvenance.js';
 export * from './data/index.js';
 export * from './metrics/index.js';
 export * from './methods/index.js';

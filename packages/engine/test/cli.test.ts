@@ -114,6 +114,9 @@ describe('mu eval and mu info on stored checkpoints', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`  ${id}  original`);
     expect(r.stderr).toMatch(/^warning: unreadable checkpoint broken\.json: .+$/m);
+    // Every backend candidate, in order, with its outcome.
+    expect(r.stderr).toMatch(/^ {2}tensorflow-gpu +skipped: not requested \(backend wasm was asked for\)$/m);
+    expect(r.stderr).toMatch(/^ {2}webgpu +skipped: not requested \(backend wasm was asked for\)\n {2}wasm +chosen\n {2}cpu +not tried: wasm was chosen first$/m);
   });
 });
 

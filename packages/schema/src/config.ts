@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { GpuAdapter } from './computeBackend.js';
 import { RecipeId } from './recipe.js';
 import { CkaLayerList, ClassIndex, Count, Id, Nullable, Seed } from './common.js';
 
@@ -41,6 +42,7 @@ export const Hyperparameters = Type.Record(Type.String(), Type.Union([Type.Numbe
 export const Backend = Type.Union([
   Type.Literal('tensorflow'),
   Type.Literal('tensorflow-gpu'),
+  Type.Literal('webgpu'),
   Type.Literal('wasm'),
   Type.Literal('webgl'),
   Type.Literal('cpu'),
@@ -69,6 +71,8 @@ export const Environment = Type.Object(
     inference: Type.Optional(InferenceRuntimeRef),
     tfjsVersion: Nullable(Type.String()),
     device: Nullable(Type.String()),
+    /** The GPU of a GPU backend (null on a CPU backend or where it is unknown); absent in records made before it was recorded. */
+    adapter: Type.Optional(Nullable(GpuAdapter)),
     threads: Nullable(Type.Integer({ minimum: 1 })),
     appVersion: Nullable(Type.String()),
     commit: Nullable(Type.String()),

@@ -2,6 +2,7 @@
 export * from './attack.js';
 export * from './cka.js';
 export * from './common.js';
+export * from './computeBackend.js';
 export * from './config.js';
 export * from './embedding.js';
 export * from './provenance.js';

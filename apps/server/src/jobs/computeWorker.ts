@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { BackendReport } from '@mu/schema';
 import type { FromWorker, ToWorker, WorkerJob, WorkerSetup } from './messages.js';
 
 export interface ComputeWorkerEvents {
@@ -15,7 +16,7 @@ export class ComputeWorker {
   private readonly thread: Worker;
   private exited = false;
   /** Resolves with the backend once the worker's engine has started; rejects when startup fails. */
-  readonly ready: Promise<{ name: string; threads: number | null }>;
+  readonly ready: Promise<BackendReport>;
   jobId: string | null = null;
 
   constructor(setup: WorkerSetup, private readonly events: ComputeWorkerEvents) {

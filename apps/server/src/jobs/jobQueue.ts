@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describeDataset, readPytorchWeights } from '@mu/engine';
+import type { BackendReport } from '@mu/schema';
 import { as, conflict, notFound } from '../http/apiError.js';
 import { FINISHED, type ComputeJobSpec, type ImportJobSpec, type Job, type JobProgress, type JobSpec, type JobStatus } from '../schemas/job.js';
 import type { JobFilter } from '../store/jobsRepository.js';
@@ -33,7 +34,7 @@ export class JobQueue {
   private readonly committing = new Set<string>();
   private seq = 0;
   private closing = false;
-  backend: { name: string; threads: number | null } | null = null;
+  backend: BackendReport | null = null;
 
   constructor(private readonly store: Store, private readonly events: JobEvents, private readonly options: JobQueueOptions) {}
 

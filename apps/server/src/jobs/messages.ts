@@ -1,5 +1,5 @@
 import type { EvaluationSettings } from '@mu/engine';
-import type { ResultRecord } from '@mu/schema';
+import type { BackendReport, ResultRecord } from '@mu/schema';
 import type { ComputeJobSpec, JobProgress } from '../schemas/job.js';
 
 /** Given to each worker thread when it starts. */
@@ -39,7 +39,7 @@ export type ToWorker =
 
 /** Worker → main thread. */
 export type FromWorker =
-  | { type: 'ready'; backend: { name: string; threads: number | null } }
+  | { type: 'ready'; backend: BackendReport }
   | { type: 'startup-failed'; error: string }
   | { type: 'progress'; jobId: string; progress: Omit<JobProgress, 'seq'> }
   /** The job's outputs are complete; the worker waits for `committed` before it reports `done`. */

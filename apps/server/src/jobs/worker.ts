@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { initBackend, loadMethodsFolder, ReferenceCache } from '@mu/engine';
+import { backendReport, initBackend, loadMethodsFolder, ReferenceCache } from '@mu/engine';
 import type { FromWorker, ToWorker, WorkerJob, WorkerSetup } from './messages.js';
 import { ModelCache } from './modelCache.js';
 import { ProgressReporter } from './progressReporter.js';
@@ -26,7 +26,7 @@ const commits = new Map<string, { resolve: () => void; reject: (e: Error) => voi
 async function start(): Promise<void> {
   const backend = await initBackend();
   if (setup.methodsDir && existsSync(setup.methodsDir)) await loadMethodsFolder(setup.methodsDir);
-  post({ type: 'ready', backend: { name: backend.name, threads: backend.threads } });
+  post({ type: 'ready', backend: backendReport(backend) });
 }
 
 async function run(job: WorkerJob): Promise<void> {

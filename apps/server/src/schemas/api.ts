@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { ClassIndex, Id, Metrics, MethodDescriptor, MethodRef, Nullable, Hyperparameters, Role } from '@mu/schema';
+import { BackendReport, ClassIndex, Id, Metrics, MethodDescriptor, MethodRef, Nullable, Hyperparameters, Role } from '@mu/schema';
 
 /** A catalog id as sent by a client (dataset, architecture, method): lower-case letters, digits and dashes. */
 export const CatalogId = (description: string) => Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$', description });
@@ -16,7 +16,7 @@ export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) =
 export const Health = Type.Object({
   status: Type.Literal('ok'),
   uptimeSeconds: Type.Number(),
-  backend: Nullable(Type.Object({ name: Type.String(), threads: Nullable(Type.Integer({ minimum: 1 })) })),
+  backend: Nullable(BackendReport),
   jobs: Type.Object({ queued: Type.Integer(), running: Type.Integer() }),
 });
 

@@ -28,6 +28,9 @@ export function DetailsDrawer({ id, onClose }: { id: string; onClose(): void }) 
             ))}
             <dt>Seed</dt><dd>{record.config.seed ?? '–'}</dd>
             <dt>Backend</dt><dd>{record.config.environment.backend} ({record.config.environment.threads ?? '–'} threads)</dd>
+            {record.config.environment.adapter && (
+              <><dt>GPU</dt><dd>{[record.config.environment.adapter.vendor, record.config.environment.adapter.name].filter(Boolean).join(' ') || '–'} (driver {record.config.environment.adapter.driver ?? '–'})</dd></>
+            )}
             {record.config.environment.inference && (
               <><dt>Inference</dt><dd>{record.config.environment.inference.runtime === 'onnxruntime'
                 ? `onnxruntime ${record.config.environment.inference.version ?? ''} (${record.config.environment.inference.threads ?? '–'} threads)`

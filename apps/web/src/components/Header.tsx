@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { backendBadge } from '../derive/backendBadge.js';
 import { STAGES } from '../stores/contextSlice.js';
 import { useAppStore } from '../stores/store.js';
 import { ClassTabs } from './ClassTabs.js';
@@ -10,6 +11,7 @@ export function Header() {
   const s = useAppStore();
   const [pending, setPending] = useState<string | null>(null);
   const backend = s.health?.backend;
+  const badge = backend ? backendBadge(backend) : null;
   return (
     <header className="header">
       <div className="header-row">
@@ -62,8 +64,8 @@ export function Header() {
         <label className="cvd-toggle" title="Colour-vision-safe palette: blue / vermillion models and a class palette tested under protan, deutan and tritan vision">
           <input type="checkbox" checked={s.cvdSafe} onChange={(e) => s.setUi({ cvdSafe: e.target.checked })} /> CVD-safe colours
         </label>
-        <span className={`backend ${s.eventsConnected ? 'ok' : 'down'}`} data-testid="backend" title="Compute backend of the server">
-          {s.catalogError ? 'server offline' : backend ? `backend: ${backend.name} · ${backend.threads ?? '–'} threads` : 'backend: …'}
+        <span className={`backend ${s.eventsConnected ? 'ok' : 'down'}`} data-testid="backend" title={badge?.title ?? 'Compute backend of the server'}>
+          {s.catalogError ? 'server offline' : (badge?.text ?? 'backend: …')}
         </span>
       </div>
       <ClassTabs />

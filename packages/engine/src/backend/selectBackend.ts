@@ -1,10 +1,15 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
+import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { BACKEND_CHOICES, chooseBackend, type BackendChoice, type BackendLoaders, type ChosenBackend, type NativeLoad } from './chooseBackend.js';
 import { registerWasmTrainingKernels } from './kernels/registerWasmTrainingKernels.js';
+import { setBackendOrThrow } from './setBackendOrThrow.js';
 import { registerThreadedWasm } from './threadedWasm.js';
+import { probeWebgpuAdapter, startWebgpu } from './webgpu.js';
 
 /** What ran the computation; recorded with every checkpoint and result. */
 export interface BackendInfo extends ChosenBackend {
@@ -12,7 +17,7 @@ export interface BackendInfo extends ChosenBackend {
 }
 
 export interface BackendOptions {
-  /** `MU_BACKEND` overrides; `auto` tries tensorflow-gpu, tensorflow, wasm, then cpu. */
+  /** `MU_BACKEND` overrides; `auto` tries tensorflow-gpu, tensorflow, webgpu (hardware adapter), wasm, then cpu. */
   backend?: string;
   /** Threads for wasm; `MU_THREADS` overrides; default: available cores. */
   threads?: number;
@@ -45,15 +50,15 @@ async function start(options: BackendOptions): Promise<BackendInfo> {
 
 const loaders: BackendLoaders = {
   native: loadNative,
+  webgpuAdapter: probeWebgpuAdapter,
+  webgpu: startWebgpu,
   async wasm(threads) {
     if (threads > 1) await registerThreadedWasm(threads);
-    await tf.setBackend('wasm');
+    await setBackendOrThrow('wasm');
     registerWasmTrainingKernels();
     return { threads: getThreadsCount(), simd: Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) };
   },
-  async cpu() {
-    await tf.setBackend('cpu');
-  },
+  cpu: () => setBackendOrThrow('cpu'),
 };
 
 /** A thread count from `MU_THREADS` or an option; default: available cores. */
@@ -64,17 +69,35 @@ export function resolveThreads(value: string | number | undefined): number {
   return n;
 }
 
-/** Loads tfjs-node(-gpu) if installed (optional dependencies). */
+/**
+ * Loads tfjs-node(-gpu) if installed with its native binding (optional dependencies whose install
+ * script downloads libtensorflow: without network the package is there but its binding is not, and
+ * importing it anyway registers its kernels before failing, with a warning for each).
+ */
 async function loadNative(name: 'tensorflow-gpu' | 'tensorflow'): Promise<NativeLoad> {
   const specifier = name === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node';
+  let packageDir: string;
+  try {
+    packageDir = path.dirname(require.resolve(`${specifier}/package.json`));
+  } catch {
+    return { ok: false, installed: false, reason: `${specifier} is not installed` };
+  }
+  if (!hasNativeBinding(packageDir)) {
+    return { ok: false, installed: false, reason: `${specifier} is installed without its native binding (its install script could not download libtensorflow)` };
+  }
   try {
     await import(specifier);
-    await tf.setBackend('tensorflow');
+    await setBackendOrThrow('tensorflow');
     return { ok: true };
   } catch (error) {
-    const { code, message } = error as { code?: string; message: string };
-    const installed = code !== 'ERR_MODULE_NOT_FOUND' || !message.includes(specifier);
-    return { ok: false, installed, reason: `${specifier} ${installed ? 'failed to load' : 'is not installed'} (${message.split('\n')[0]})` };
+    return { ok: false, installed: true, reason: `${specifier} failed to load (${(error as Error).message.split('\n')[0]})` };
   }
 }
 
+const require = createRequire(import.meta.url);
+
+/** Whether tfjs-node's install script put its `tfjs_binding.node` under `lib/` (one folder per N-API version). */
+function hasNativeBinding(packageDir: string): boolean {
+  const lib = path.join(packageDir, 'lib');
+  return existsSync(lib) && readdirSync(lib).some((d) => existsSync(path.join(lib, d, 'tfjs_binding.node')));
+}

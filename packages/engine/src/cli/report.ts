@@ -5,12 +5,13 @@ import { inferenceRuntime } from '../run/inferenceRuntime.js';
 
 const threadCount = (n: number | null) => (n === null ? '– threads' : `${n} thread${n === 1 ? '' : 's'}`);
 
-/** Starts the backend and the inference runtime and prints which ones run, with their threads. */
+/** Starts the backend and the inference runtime and prints which ones run, with their threads, and every backend candidate's outcome. */
 export async function printBackend(): Promise<BackendInfo> {
   const backend = await initBackend();
   const runtime = await inferenceRuntime();
   for (const warning of [...backend.warnings, ...runtime.warnings]) console.error(`warning: ${warning}`);
   console.error(`backend: ${describeBackend(backend)}, tfjs ${backend.tfjsVersion}`);
+  for (const c of backend.candidates) console.error(`  ${c.name.padEnd(14)} ${c.outcome}${c.reason ? `: ${c.reason}` : ''}`);
   const onnx = runtime.name === 'onnxruntime' ? `onnxruntime-node ${runtime.version} (${threadCount(runtime.threads)})` : 'the tfjs backend';
   console.error(`inference (evaluation passes): ${onnx}`);
   return backend;
@@ -21,8 +22,9 @@ export function warnUnreadable(unreadable: CheckpointListing['unreadable']): voi
   for (const { file, reason } of unreadable) console.error(`warning: unreadable checkpoint ${file}: ${reason}`);
 }
 
-/** e.g. `wasm (2 threads, SIMD)`; what the backend does not report shows as `–`. */
-export function describeBackend({ name, threads, simd }: Pick<BackendInfo, 'name' | 'threads' | 'simd'>): string {
+/** e.g. `wasm (2 threads, SIMD)`, `webgpu on nvidia H200 (driver …)`; what the backend does not report shows as `–`. */
+export function describeBackend({ name, threads, simd, adapter }: Pick<BackendInfo, 'name' | 'threads' | 'simd' | 'adapter'>): string {
+  if (adapter) return `${name} on ${[adapter.vendor, adapter.name].filter(Boolean).join(' ') || 'an unnamed adapter'} (driver ${adapter.driver ?? '–'})`;
   const vector = simd === null ? ', SIMD –' : simd ? ', SIMD' : '';
   return `${name} (${threadCount(threads)}${vector})`;
 }

@@ -152,7 +152,9 @@ export async function meanCrossEntropy(model: Model, source: DataSource): Promis
   let sum = 0;
   let n = 0;
   for await (const { x, y } of source.batches({ batchSize: 64, shuffle: false })) {
-    sum += tf.tidy(() => crossEntropy(model.predict(x), y).dataSync()[0]) * x.shape[0];
+    const loss = tf.tidy(() => crossEntropy(model.predict(x), y));
+    sum += (await loss.data())[0] * x.shape[0];
+    loss.dispose();
     n += x.shape[0];
     tf.dispose([x, y]);
   }

@@ -82,7 +82,7 @@ export async function trainEpochs(ctx: Pick<UnlearnContext, 'model' | 'signal' |
         for await (const batch of phase.batches) {
           try {
             ctx.signal.throwIfAborted();
-            const loss = sgdStep(ctx.model, phaseOptimizers[p], () => phase.loss(batch), {
+            const loss = await sgdStep(ctx.model, phaseOptimizers[p], () => phase.loss(batch), {
               lr: phase.lr ?? epochLr,
               gradClip: phase.gradClip,
               mask: phase.mask,

@@ -15,7 +15,7 @@ import { UNLEARNING_SGD, batchCount, disposeTensors, trainEpochs } from './train
  * instance that owns the model's variables comes with them.
  *
  *   const sgd = new ctx.ops.Sgd(ctx.model.trainable, ctx.ops.UNLEARNING_SGD);
- *   ctx.ops.sgdStep(ctx.model, sgd, () => ctx.ops.crossEntropy(logits(x), y), { lr });
+ *   const loss = await ctx.ops.sgdStep(ctx.model, sgd, () => ctx.ops.crossEntropy(logits(x), y), { lr });
  */
 export const trainingOps = Object.freeze({
   tf,
@@ -23,7 +23,7 @@ export const trainingOps = Object.freeze({
   Sgd,
   /** Momentum 0.9, weight decay 5e-4, Nesterov off (methods.md §4). */
   UNLEARNING_SGD,
-  /** One step: gradient, mask/scale, clip, SGD update; returns the loss value. */
+  /** One step: gradient, mask/scale, clip, SGD update; resolves with the loss value (await it). */
   sgdStep,
   clipByGlobalNorm,
   /** The learning rate of an epoch under a schedule (constant, cosine, multistep). */

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { backendProvenance } from '../backend/backendProvenance.js';
 import { initBackend } from '../backend/selectBackend.js';
 import { classSplit } from '../data/classSplit.js';
 import { createDataSource } from '../data/dataSource.js';
@@ -55,7 +56,7 @@ export async function buildBaseline(options: BuildBaselineOptions): Promise<Chec
       forgetClass: config.excludeClass,
       config: { ...config, history },
       seed: config.seed,
-      environment: { backend: backend.name, threads: backend.threads, tfjsVersion: backend.tfjsVersion },
+      environment: backendProvenance(backend),
       trainingSeconds,
       accuracy: { train: trainEval.perClass, test: testEval.perClass },
     });
@@ -73,7 +74,9 @@ export function baselineTrainIndices(labels: ArrayLike<number>, excludeClass: nu
 /** Throws when any weight is NaN or infinite (methods.md §4 step 4). */
 export async function assertFinite(model: Model): Promise<void> {
   for (const [name, v] of model.weights) {
-    const finite = tf.tidy(() => tf.all(tf.isFinite(v)).dataSync()[0]);
+    const allFinite = tf.tidy(() => tf.all(tf.isFinite(v)));
+    const finite = (await allFinite.data())[0];
+    allFinite.dispose();
     if (!finite) throw new DivergenceError(`model diverged (non-finite weights in ${name})`);
   }
 }

@@ -77,7 +77,7 @@ export interface EvaluateModelInput {
   /** Default: now. */
   createdAt?: string;
   /** Default: the started backend (initBackend()). */
-  backend?: Pick<BackendInfo, 'name' | 'threads' | 'tfjsVersion'> & { warnings?: string[] };
+  backend?: Pick<BackendInfo, 'name' | 'threads' | 'tfjsVersion' | 'adapter'> & { warnings?: string[] };
   settings?: EvaluationSettings;
   /** Reference outputs shared between evaluations; an Original's or Retrained's own outputs are added to it. */
   cache?: ReferenceCache;

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { ResultRecord } from '@mu/schema';
+import { backendProvenance } from '../backend/backendProvenance.js';
 import { initBackend } from '../backend/selectBackend.js';
 import { createDataSource } from '../data/dataSource.js';
 import type { LoadedDataset } from '../data/loadDataset.js';
@@ -58,7 +59,7 @@ export async function importPytorchModel(
       config: { pytorch: { ...pytorch, fileName: input.fileName } },
       seed: null,
       // Where the accuracies were measured; the weights themselves were trained elsewhere.
-      environment: { backend: backend.name, threads: backend.threads, tfjsVersion: backend.tfjsVersion },
+      environment: backendProvenance(backend),
       trainingSeconds: null,
       accuracy: { train, test },
     });

@@ -11,6 +11,7 @@ describe('inferenceRuntime', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
     vi.doUnmock('onnxruntime-node');
+    vi.doUnmock('../backend/selectBackend.js');
   });
 
   it('picks onnxruntime-node when it loads, with MU_THREADS intra-op threads', async () => {
@@ -37,6 +38,17 @@ describe('inferenceRuntime', () => {
     expect(runtime.warnings[0]).toMatch(/^onnxruntime not available, inference runs on tfjs \(onnxruntime-node is not installed or failed to load \(.+\)\)$/);
     vi.stubEnv('MU_INFERENCE', 'onnxruntime');
     await expect(select()).rejects.toThrow(/^onnxruntime is not available: onnxruntime-node is not installed or failed to load/);
+  });
+
+  it('keeps the passes on a GPU backend in auto mode (onnxruntime-node runs on the CPU), and uses onnxruntime when asked', async () => {
+    vi.doMock('../backend/selectBackend.js', async (original) => ({
+      ...(await original<typeof import('../backend/selectBackend.js')>()),
+      initBackend: async () => ({ name: 'webgpu' }),
+    }));
+    vi.stubEnv('MU_INFERENCE', 'auto');
+    expect((await select()).name).toBe('tfjs');
+    vi.stubEnv('MU_INFERENCE', 'onnxruntime');
+    expect((await select()).name).toBe('onnxruntime');
   });
 
   it('refuses an unknown MU_INFERENCE', async () => {

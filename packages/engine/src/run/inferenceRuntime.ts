@@ -1,4 +1,4 @@
-import { resolveThreads } from '../backend/selectBackend.js';
+import { initBackend, resolveThreads } from '../backend/selectBackend.js';
 import type { Model } from '../models/model.js';
 import { loadOnnxRuntime } from '../onnx/loadOnnxRuntime.js';
 import { onnxInference } from './onnxInference.js';
@@ -44,10 +44,13 @@ export interface InferenceRuntime {
 
 let selected: Promise<InferenceRuntime> | null = null;
 
+const GPU_BACKENDS: readonly string[] = ['webgpu', 'tensorflow-gpu'];
+
 /**
  * The one place that picks the inference runtime of the evaluation passes, once per process:
  * onnxruntime-node (our architectures exported to ONNX, 2+ intra-op threads) when it loads,
- * else the tfjs backend. `MU_INFERENCE` = `auto` (default), `onnxruntime` (fail if it cannot
+ * else the tfjs backend; on a GPU backend (webgpu, tensorflow-gpu) `auto` keeps the passes on the
+ * GPU, since onnxruntime-node runs on the CPU. `MU_INFERENCE` = `auto` (default), `onnxruntime` (fail if it cannot
  * load) or `tfjs`; `MU_THREADS` sets onnxruntime's threads (default: available cores).
  *
  *   const runtime = await inferenceRuntime(); // {name: 'onnxruntime', version: '1.30.0', threads: 2, …}
@@ -64,6 +67,7 @@ async function select(): Promise<InferenceRuntime> {
   const choice = (process.env.MU_INFERENCE || 'auto') as (typeof INFERENCE_CHOICES)[number];
   if (!INFERENCE_CHOICES.includes(choice)) throw new Error(`invalid MU_INFERENCE: ${choice} (expected ${INFERENCE_CHOICES.join(', ')})`);
   if (choice === 'tfjs') return tfjsInference([]);
+  if (choice === 'auto' && GPU_BACKENDS.includes((await initBackend()).name)) return tfjsInference([]);
   const ort = await loadOnnxRuntime();
   if (typeof ort === 'string') {
     if (choice === 'onnxruntime') throw new Error(`onnxruntime is not available: ${ort}`);

@@ -11,21 +11,23 @@ let appVersion: string | null | undefined;
 
 /**
  * Where a result was computed (results-schema.md §2.1 `config.environment`): backend, tfjs
- * version and threads from the backend, the runtime of the inference passes (onnxruntime or
- * tfjs), the CPU model as device (null on a GPU backend, whose device tfjs does not name), the
- * engine's package version and the git commit of the checkout (null outside a git checkout).
+ * version, threads and GPU adapter (vendor, name, driver; null on a CPU backend and on tfjs-node-gpu,
+ * which does not name it) from the backend, the runtime of the inference passes (onnxruntime or
+ * tfjs), the CPU model as device (null on a GPU backend), the engine's package version and the git
+ * commit of the checkout (null outside a git checkout).
  *
  *   recordEnvironment(await initBackend(), await inferenceRuntime()) // {backend: 'wasm', inference: {runtime: 'onnxruntime', …}, …}
  */
 export function recordEnvironment(
-  backend: Pick<BackendInfo, 'name' | 'threads' | 'tfjsVersion'>,
+  backend: Pick<BackendInfo, 'name' | 'threads' | 'tfjsVersion' | 'adapter'>,
   inference: Pick<InferenceRuntime, 'name' | 'version' | 'threads'>,
 ): ResultConfig['environment'] {
   return {
     backend: backend.name,
     inference: { runtime: inference.name, version: inference.version, threads: inference.threads },
     tfjsVersion: backend.tfjsVersion,
-    device: backend.name === 'tensorflow-gpu' ? null : (os.cpus()[0]?.model.trim() || null),
+    device: backend.name === 'tensorflow-gpu' || backend.name === 'webgpu' ? null : (os.cpus()[0]?.model.trim() || null),
+    adapter: backend.adapter,
     threads: backend.threads,
     appVersion: engineVersion(),
     commit: gitCommit(),

@@ -2,6 +2,7 @@ import { checkForgetClass } from '../data/checkForgetClass.js';
 import { rm } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
 import { knownRecipeId, type ResultRecord } from '@mu/schema';
+import { backendProvenance } from '../backend/backendProvenance.js';
 import { initBackend } from '../backend/selectBackend.js';
 import { classSplit } from '../data/classSplit.js';
 import { createDataSource } from '../data/dataSource.js';
@@ -202,7 +203,7 @@ export async function runUnlearning(input: UnlearnRunInput, hooks: UnlearnRunHoo
         forgetClass,
         config: { method: record.config.method, hyperparameters: params, seed, forgetClass, baseModelId: base.meta.id },
         seed,
-        environment: { backend: backend.name, threads: backend.threads, tfjsVersion: backend.tfjsVersion },
+        environment: backendProvenance(backend),
         trainingSeconds: clock.seconds,
         accuracy: record.accuracy,
       },
@@ -231,7 +232,7 @@ async function warmUp(base: Model, data: LoadedDataset, retainIdx: Int32Array, r
   try {
     const source = createDataSource(data.train, retainIdx.subarray(0, 32), data.descriptor, { rng });
     for await (const { x, y } of source.batches({ batchSize: 32 })) {
-      sgdStep(copy, sgd, () => crossEntropy(copy.forward(x, { training: true }).logits, y), { lr: 0 });
+      await sgdStep(copy, sgd, () => crossEntropy(copy.forward(x, { training: true }).logits, y), { lr: 0 });
       tf.dispose([x, y]);
     }
   } finally {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { upgradeLegacyPreset } from '@mu/schema';
+import type { BackendProvenance } from '../backend/backendProvenance.js';
 import { defineNetwork } from '../models/architectures.js';
 import { Model, type ModelShape } from '../models/model.js';
 
@@ -23,7 +24,7 @@ export interface CheckpointMeta {
   config: Record<string, unknown>;
   /** Seed of the training run; null for weights trained elsewhere (imported). */
   seed: number | null;
-  environment: { backend: string; threads: number | null; tfjsVersion: string };
+  environment: BackendProvenance;
   trainingSeconds: number | null;
   /** Per-class accuracy; null for a class without images. */
   accuracy: { train: (number | null)[]; test: (number | null)[] };

@@ -70,12 +70,18 @@ export async function trainModel(
         hooks.signal?.throwIfAborted();
         const n = x.shape[0];
         try {
-          const loss = sgdStep(model, sgd, () => {
-            const { logits } = model.forward(x, { training: true });
-            correct += tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.cast(y, 'int32')), 'int32')).dataSync()[0];
-            return crossEntropy(logits, y);
-          }, { lr, gradClip: config.gradClip });
-          lossSum += loss * n;
+          let hits = null as tf.Tensor | null;
+          try {
+            const loss = await sgdStep(model, sgd, () => {
+              const { logits } = model.forward(x, { training: true });
+              hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.cast(y, 'int32')), 'int32')));
+              return crossEntropy(logits, y);
+            }, { lr, gradClip: config.gradClip });
+            lossSum += loss * n;
+            correct += (await hits!.data())[0];
+          } finally {
+            hits?.dispose();
+          }
         } finally {
           tf.dispose([x, y]);
         }

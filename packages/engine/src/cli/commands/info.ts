@@ -5,7 +5,8 @@ import { listCheckpoints } from '../../run/checkpointIndex.js';
 import { formatAccuracy, meanAccuracy, printBackend, warnUnreadable } from '../report.js';
 
 export const infoUsage = `mu info
-  Prints the compute backend and threads, the datasets found on the search path, the
+  Prints the compute backend with its threads or GPU adapter and every backend candidate
+  (chosen, or why it was skipped), the datasets found on the search path, the
   architectures, and the checkpoints present (a warning for each unreadable one).`;
 
 export async function info(): Promise<void> {
