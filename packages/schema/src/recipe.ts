@@ -61,11 +61,11 @@ export const TRAINING_RECIPES = [
   {
     id: 'quick-fashion-mnist',
     label: 'Quick (small CNN, Fashion-MNIST mini)',
-    description: 'The quick recipe for Fashion-MNIST mini (500 training images a class): small CNN, batch 32, no augmentation, no weight decay, to memorise the training data in minutes on a CPU.',
+    description: 'The quick recipe for Fashion-MNIST mini (500 training images a class): small CNN, batch 32, no augmentation, no weight decay; 16 epochs, extrapolated from 6 and 10 measured (10: train accuracy 0.96, test 0.90).',
     datasets: ['fashion-mnist-mini'],
     architecture: 'small-cnn',
     ...QUICK,
-    epochs: 2,
+    epochs: 16,
   },
 ] as const satisfies readonly TrainingRecipe[];
 
