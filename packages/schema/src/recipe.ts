@@ -31,7 +31,7 @@ export const TRAINING_RECIPES = [
     id: 'reference',
     label: 'Reference (ResNet-18, 200 epochs)',
     description: "The reference system's recipe: ResNet-18, 200 epochs, SGD 0.1 with Nesterov, cosine, batch 128, crop + flip. A GPU job.",
-    datasets: ['cifar10', 'cifar10-mini', 'fashion-mnist'],
+    datasets: ['cifar10', 'cifar10-mini', 'fashion-mnist', 'fashion-mnist-mini'],
     architecture: 'resnet18',
     epochs: 200,
     batchSize: 128,
@@ -60,12 +60,12 @@ export const TRAINING_RECIPES = [
   },
   {
     id: 'quick-fashion-mnist',
-    label: 'Quick (small CNN, Fashion-MNIST)',
-    description: 'The quick recipe for Fashion-MNIST: its 60,000 training images allow only 2 epochs in minutes on a CPU.',
-    datasets: ['fashion-mnist'],
+    label: 'Quick (small CNN, Fashion-MNIST mini)',
+    description: 'The quick recipe for Fashion-MNIST mini (500 training images a class): small CNN, batch 32, no augmentation, no weight decay; 16 epochs, extrapolated from 6 and 10 measured (10: train accuracy 0.96, test 0.90).',
+    datasets: ['fashion-mnist-mini'],
     architecture: 'small-cnn',
     ...QUICK,
-    epochs: 2,
+    epochs: 16,
   },
 ] as const satisfies readonly TrainingRecipe[];
 

@@ -74,16 +74,18 @@ function unavailable(id: string, problem: string): ApiError {
   return new ApiError(503, `dataset ${id} is unavailable: ${problem}`);
 }
 
-/** The files' paths, sizes and modification times: a changed file is checked again. */
+/**
+ * The dataset and its files' paths, sizes and modification times: a changed file is checked
+ * again. The id is part of it because a subset shares its source's files.
+ */
 function fileKey(location: DatasetLocation): string {
-  return [...location.files.train, ...location.files.test]
-    .map((file) => {
-      try {
-        const s = statSync(file);
-        return `${file}:${s.size}:${s.mtimeMs}`;
-      } catch {
-        return `${file}:gone`;
-      }
-    })
-    .join('\n');
+  const files = [...location.files.train, ...location.files.test].map((file) => {
+    try {
+      const s = statSync(file);
+      return `${file}:${s.size}:${s.mtimeMs}`;
+    } catch {
+      return `${file}:gone`;
+    }
+  });
+  return [location.id, ...files].join('\n');
 }

@@ -6,16 +6,18 @@ describe('recipe choice', () => {
     expect(defaultRecipe('cifar10-mini', 'wasm').id).toBe('quick');
     expect(defaultRecipe('cifar10-mini', 'cpu').id).toBe('quick');
     expect(defaultRecipe('cifar10-mini', null).id).toBe('quick');
-    expect(defaultRecipe('fashion-mnist', 'tensorflow').id).toBe('quick-fashion-mnist');
+    expect(defaultRecipe('fashion-mnist-mini', 'tensorflow').id).toBe('quick-fashion-mnist');
   });
 
   it('starts from the reference recipe on a GPU, or where no quick recipe fits the dataset', () => {
     expect(defaultRecipe('cifar10-mini', 'tensorflow-gpu').id).toBe('reference');
     expect(defaultRecipe('cifar10', 'wasm').id).toBe('reference');
+    expect(defaultRecipe('fashion-mnist', 'wasm').id).toBe('reference');
   });
 
   it('offers only the recipes meant for the dataset', () => {
     expect(recipesFor('cifar10-mini').map((r) => r.id)).toEqual(['reference', 'cpu', 'quick']);
-    expect(recipesFor('fashion-mnist').map((r) => r.id)).toEqual(['reference', 'quick-fashion-mnist']);
+    expect(recipesFor('fashion-mnist').map((r) => r.id)).toEqual(['reference']);
+    expect(recipesFor('fashion-mnist-mini').map((r) => r.id)).toEqual(['reference', 'quick-fashion-mnist']);
   });
 });

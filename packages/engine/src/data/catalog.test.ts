@@ -5,8 +5,8 @@ import { locateDataset } from './searchPath.js';
 import { datasetMissing } from '../../test/testData.js';
 
 describe('catalog', () => {
-  it('describes the three datasets with 32×32 inputs and 10 classes', () => {
-    expect(datasetIds).toEqual(['cifar10', 'cifar10-mini', 'fashion-mnist']);
+  it('describes the four datasets with 32×32 inputs and 10 classes', () => {
+    expect(datasetIds).toEqual(['cifar10', 'cifar10-mini', 'fashion-mnist', 'fashion-mnist-mini']);
     for (const id of datasetIds) {
       const d = describeDataset(id);
       expect(d.id).toBe(id);
@@ -27,9 +27,23 @@ describe('catalog', () => {
     }
   });
 
+  it('cuts fashion-mnist-mini from Fashion-MNIST, 500 / 100 a class, with its files and constants', () => {
+    const mini = catalog['fashion-mnist-mini'];
+    const full = catalog['fashion-mnist'];
+    expect(mini.subsetOf).toBe('fashion-mnist');
+    expect(full.subsetOf).toBeUndefined();
+    expect(mini.splits).toEqual({ train: 5_000, test: 1_000 });
+    expect(mini.perClass).toEqual({ train: 500, test: 100 });
+    // Same files and normalisation, so weights trained on either work on the other.
+    expect(mini.files).toEqual(full.files);
+    expect(mini.normalization).toEqual(full.normalization);
+    expect(mini.classNames).toEqual(full.classNames);
+    expect(mini.inputShape).toEqual(full.inputShape);
+  });
+
   it('rejects an unknown id in one line', () => {
     expect(() => describeDataset('cifar100')).toThrow(
-      'unknown dataset: cifar100 (expected cifar10, cifar10-mini, fashion-mnist)',
+      'unknown dataset: cifar100 (expected cifar10, cifar10-mini, fashion-mnist, fashion-mnist-mini)',
     );
   });
 

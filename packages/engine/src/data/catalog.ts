@@ -6,7 +6,7 @@
  *   d.inputShape; // [32, 32, 3]
  */
 
-export const datasetIds = ['cifar10', 'cifar10-mini', 'fashion-mnist'] as const;
+export const datasetIds = ['cifar10', 'cifar10-mini', 'fashion-mnist', 'fashion-mnist-mini'] as const;
 export type DatasetId = (typeof datasetIds)[number];
 
 /** One data file as stored uncompressed; a `.gz` copy of it is accepted too. */
@@ -37,6 +37,11 @@ export interface DatasetDescriptor {
   normalization: Normalization;
   /** Files of each split, in the order they are read and hashed (train, then test). */
   files: { train: readonly DataFileSpec[]; test: readonly DataFileSpec[] };
+  /**
+   * Set when the dataset is a fixed subset cut, at load time, from another dataset's files: the
+   * first `perClass` images of each class of each split, in file order.
+   */
+  subsetOf?: DatasetId;
 }
 
 const cifarClassNames = [
@@ -60,6 +65,30 @@ const cifarRecord = 3073;
 const fashionNormalization: Normalization = {
   mean: [0.2860405969887955],
   std: [0.3530242445149226],
+};
+
+const fashionMnist: DatasetDescriptor = {
+  id: 'fashion-mnist',
+  label: 'Fashion-MNIST',
+  format: 'idx',
+  classNames: ['T-shirt', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Boot'],
+  numClasses: 10,
+  splits: { train: 60_000, test: 10_000 },
+  perClass: { train: 6_000, test: 1_000 },
+  inputShape: [32, 32, 1],
+  sourceSize: 28,
+  normalization: fashionNormalization,
+  // Images first, then labels, per split.
+  files: {
+    train: [
+      { name: 'train-images-idx3-ubyte', bytes: 16 + 60_000 * 784 },
+      { name: 'train-labels-idx1-ubyte', bytes: 8 + 60_000 },
+    ],
+    test: [
+      { name: 't10k-images-idx3-ubyte', bytes: 16 + 10_000 * 784 },
+      { name: 't10k-labels-idx1-ubyte', bytes: 8 + 10_000 },
+    ],
+  },
 };
 
 export const catalog: Readonly<Record<DatasetId, DatasetDescriptor>> = {
@@ -95,28 +124,16 @@ export const catalog: Readonly<Record<DatasetId, DatasetDescriptor>> = {
       test: [{ name: 'test.bin', bytes: 1_000 * cifarRecord }],
     },
   },
-  'fashion-mnist': {
-    id: 'fashion-mnist',
-    label: 'Fashion-MNIST',
-    format: 'idx',
-    classNames: ['T-shirt', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Boot'],
-    numClasses: 10,
-    splits: { train: 60_000, test: 10_000 },
-    perClass: { train: 6_000, test: 1_000 },
-    inputShape: [32, 32, 1],
-    sourceSize: 28,
-    normalization: fashionNormalization,
-    // Images first, then labels, per split.
-    files: {
-      train: [
-        { name: 'train-images-idx3-ubyte', bytes: 16 + 60_000 * 784 },
-        { name: 'train-labels-idx1-ubyte', bytes: 8 + 60_000 },
-      ],
-      test: [
-        { name: 't10k-images-idx3-ubyte', bytes: 16 + 10_000 * 784 },
-        { name: 't10k-labels-idx1-ubyte', bytes: 8 + 10_000 },
-      ],
-    },
+  'fashion-mnist': fashionMnist,
+  // Cut like cifar10-mini (same sizes) so a Fashion-MNIST Original can memorise in minutes on a
+  // CPU. Fashion-MNIST's normalisation is kept so weights move between the two unchanged.
+  'fashion-mnist-mini': {
+    ...fashionMnist,
+    id: 'fashion-mnist-mini',
+    label: 'Fashion-MNIST mini',
+    splits: { train: 5_000, test: 1_000 },
+    perClass: { train: 500, test: 100 },
+    subsetOf: 'fashion-mnist',
   },
 };
 

@@ -8,6 +8,7 @@ export * from './readCifar10.js';
 export * from './readIdx.js';
 export * from './loadDataset.js';
 export * from './classSplit.js';
+export * from './firstPerClass.js';
 export * from './normalizationTable.js';
 export * from './augmentation.js';
 export * from './assembleBatch.js';

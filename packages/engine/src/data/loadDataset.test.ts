@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalog } from './catalog.js';
 import { classCounts, type ImageSet } from './imageSet.js';
-import { clearDatasetCache, loadDataset } from './loadDataset.js';
+import { firstPerClass } from './firstPerClass.js';
+import { clearDatasetCache, loadDataset, subsetIdentity } from './loadDataset.js';
 import { readDataFile } from './readDataFile.js';
 import { locateDataset } from './searchPath.js';
 import { datasetMissing } from '../../test/testData.js';
@@ -141,5 +142,31 @@ describe.skipIf(datasetMissing('fashion-mnist'))('loadDataset: fashion-mnist', (
     }
     expect(border).toBe(0);
     expect(checksum).toBe('14410854cf7a289477dcfc7df3f8ec24741e281cdcc425ede0d9a748ca630214');
+  });
+});
+
+describe.skipIf(datasetMissing('fashion-mnist-mini'))('loadDataset: fashion-mnist-mini', () => {
+  it('is the first 500 / 100 images a class of Fashion-MNIST, in file order, with its own checksum', async () => {
+    const full = await loadDataset('fashion-mnist');
+    const mini = await loadDataset('fashion-mnist-mini');
+    expect(mini.location.dir).toBe(full.location.dir);
+    expect(shape(mini.train)).toEqual({ count: 5_000, height: 32, width: 32, channels: 1 });
+    expect(shape(mini.test)).toEqual({ count: 1_000, height: 32, width: 32, channels: 1 });
+    expect(classCounts(mini.train.labels, 10)).toEqual(new Array(10).fill(500));
+    expect(classCounts(mini.test.labels, 10)).toEqual(new Array(10).fill(100));
+    for (const [split, perClass, last] of [['train', 500, 5_402], ['test', 100, 1_092]] as const) {
+      const indices = firstPerClass(full[split].labels, 10, perClass);
+      // The last kept index, checked with a Python scan of the label files.
+      expect(indices[0]).toBe(0);
+      expect(indices.at(-1)).toBe(last);
+      for (const [k, i] of [0, 1, 2_345 % indices.length, indices.length - 1].map((k) => [k, indices[k]])) {
+        expect(mini[split].labels[k]).toBe(full[split].labels[i]);
+        expect(pixel(mini[split], k, 16, 14)).toEqual(pixel(full[split], i, 16, 14));
+      }
+    }
+    expect(mini.checksum).not.toBe(full.checksum);
+    // (zcat the four files; printf '<subsetIdentity>') | sha256sum
+    expect(mini.checksum).toBe('c27738025e5cc88c3ca3c0f930c38bc54ffbdf7966f257be2d8839b9f252fef3');
+    expect(subsetIdentity(mini.descriptor)).toBe('subset fashion-mnist-mini of fashion-mnist: first 500 train, 100 test images per class in file order');
   });
 });

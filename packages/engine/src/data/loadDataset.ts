@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { describeDataset, type DatasetDescriptor } from './catalog.js';
+import { firstPerClass, selectImages } from './firstPerClass.js';
 import { concatImageSets, type ImageSet } from './imageSet.js';
 import { readCifar10 } from './readCifar10.js';
 import { readDataFile } from './readDataFile.js';
@@ -14,6 +15,7 @@ export interface LoadedDataset {
   /**
    * sha256 (hex) over the uncompressed bytes of every file, in descriptor order (train files,
    * then test files). Uncompressed, so a `.bin` and a `.bin.gz` copy of the same data agree.
+   * A subset's hash continues with its rule (`subsetIdentity`), so it never equals its source's.
    */
   checksum: string;
   location: DatasetLocation;
@@ -54,6 +56,7 @@ export async function readDataset(location: DatasetLocation): Promise<LoadedData
 
   const hash = createHash('sha256');
   for (const bytes of [...trainBytes, ...testBytes]) hash.update(bytes);
+  if (descriptor.subsetOf) hash.update(subsetIdentity(descriptor));
 
   const decode = (split: 'train' | 'test', files: Uint8Array[]): ImageSet => {
     const names = location.files[split].map((path) => `${descriptor.id}: ${basename(path)}`);
@@ -61,10 +64,16 @@ export async function readDataset(location: DatasetLocation): Promise<LoadedData
       descriptor.format === 'idx'
         ? readIdx(files[0], files[1], { images: names[0], labels: names[1] }, descriptor.inputShape[0], descriptor.numClasses)
         : concatImageSets(files.map((bytes, i) => readCifar10(bytes, names[i])));
-    if (set.count !== descriptor.splits[split]) {
-      throw new Error(`${descriptor.id}: ${split} split has ${set.count} images (expected ${descriptor.splits[split]})`);
+    const source = describeDataset(descriptor.subsetOf ?? descriptor.id);
+    if (set.count !== source.splits[split]) {
+      throw new Error(`${descriptor.id}: ${split} split has ${set.count} images (expected ${source.splits[split]})`);
     }
-    return set;
+    if (!descriptor.subsetOf) return set;
+    try {
+      return selectImages(set, firstPerClass(set.labels, descriptor.numClasses, descriptor.perClass[split]));
+    } catch (error) {
+      throw new Error(`${descriptor.id}: ${split} split: ${(error as Error).message}`);
+    }
   };
 
   return {
@@ -74,4 +83,16 @@ export async function readDataset(location: DatasetLocation): Promise<LoadedData
     checksum: hash.digest('hex'),
     location,
   };
+}
+
+/**
+ * What a subset adds to its checksum: its id and rule, so results on it are never taken for
+ * results on the whole dataset.
+ *
+ *   subsetIdentity(catalog['fashion-mnist-mini']);
+ *   // 'subset fashion-mnist-mini of fashion-mnist: first 500 train, 100 test images per class in file order'
+ */
+export function subsetIdentity(descriptor: DatasetDescriptor): string {
+  const { id, subsetOf, perClass } = descriptor;
+  return `subset ${id} of ${subsetOf}: first ${perClass.train} train, ${perClass.test} test images per class in file order`;
 }

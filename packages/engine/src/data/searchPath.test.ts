@@ -70,6 +70,9 @@ describe('search path', () => {
     expect(() => locateDataset('fashion-mnist', { roots: [e, f] })).toThrow(
       `fashion-mnist: not found in ${e}/fashion-mnist, ${f}/fashion-mnist (put the files in <root>/fashion-mnist/ and list <root> in MU_DATA_PATH)`,
     );
+    expect(() => locateDataset('fashion-mnist-mini', { roots: [e] })).toThrow(
+      `fashion-mnist-mini: not found in ${e}/fashion-mnist (put the files in <root>/fashion-mnist/ and list <root> in MU_DATA_PATH)`,
+    );
     expect(() => locateDataset('mnist', { roots: [e] })).toThrow('unknown dataset: mnist');
   });
 
@@ -86,6 +89,7 @@ describe('search path', () => {
       ['cifar10', null],
       ['cifar10-mini', null],
       ['fashion-mnist', join(g, 'fashion-mnist')],
+      ['fashion-mnist-mini', join(g, 'fashion-mnist')],
     ]);
     expect(all[0].searched).toEqual([join(g, 'cifar10')]);
   });

@@ -11,6 +11,7 @@ import { findRepoRoot } from './repoRoot.js';
  *   3. `/usr/share/datasets/` (fashion-mnist only: the Debian `dataset-fashion-mnist` layout),
  *   4. `~/.cache/unlearning-comparator/datasets/`.
  * Dataset `<id>` lives in `<root>/<id>/`; each file may be stored plain or gzipped (`<name>.gz`).
+ * A subset (`fashion-mnist-mini`) is found wherever the dataset it is cut from is found.
  */
 export interface SearchRoot {
   root: string;
@@ -30,7 +31,7 @@ export interface SearchOptions {
 
 export interface DatasetLocation {
   id: DatasetId;
-  /** The folder holding the files: `<root>/<id>`. */
+  /** The folder holding the files: `<root>/<id>` (`<root>/<subsetOf>` for a subset). */
   dir: string;
   /** Resolved paths, one per descriptor file, in descriptor order. */
   files: { train: string[]; test: string[] };
@@ -69,10 +70,11 @@ export function findDatasets(options: SearchOptions = {}): DatasetAvailability[]
 /** Where one dataset is found, complete or not. */
 export function findDataset(id: string, options: SearchOptions = {}): DatasetAvailability {
   const descriptor = describeDataset(id);
+  const folder = descriptor.subsetOf ?? descriptor.id;
   const result: DatasetAvailability = { id: descriptor.id, location: null, incomplete: [], searched: [] };
   for (const { root, only } of dataSearchRoots(options)) {
-    if (only && !only.includes(descriptor.id)) continue;
-    const dir = join(root, descriptor.id);
+    if (only && !only.includes(folder)) continue;
+    const dir = join(root, folder);
     result.searched.push(dir);
     if (!isDirectory(dir)) continue;
     const found = resolveFiles(descriptor, dir);
@@ -98,9 +100,10 @@ export function locateDataset(id: string, options: SearchOptions = {}): DatasetL
     const { dir, missing } = found.incomplete[0];
     throw new Error(`${found.id}: ${missing} (or ${missing}.gz) not found in ${dir}`);
   }
+  const folder = describeDataset(found.id).subsetOf ?? found.id;
   throw new Error(
     `${found.id}: not found in ${found.searched.join(', ')} ` +
-      `(put the files in <root>/${found.id}/ and list <root> in MU_DATA_PATH)`,
+      `(put the files in <root>/${folder}/ and list <root> in MU_DATA_PATH)`,
   );
 }
 

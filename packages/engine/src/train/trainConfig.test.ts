@@ -22,5 +22,9 @@ describe('resolveTrainConfig with a recipe', () => {
     expect(() => resolveTrainConfig({ dataset: 'fashion-mnist', architecture: 'small-cnn', recipe: 'quick' }, 10)).toThrow(
       /^recipe quick does not fit dataset fashion-mnist \(it is for cifar10-mini\)$/,
     );
+    // Fashion-MNIST's quick recipe is for its fixed subset: 60,000 images cannot be memorised in minutes.
+    expect(() => resolveTrainConfig({ dataset: 'fashion-mnist', architecture: 'small-cnn', recipe: 'quick-fashion-mnist' }, 10)).toThrow(
+      /^recipe quick-fashion-mnist does not fit dataset fashion-mnist \(it is for fashion-mnist-mini\)$/,
+    );
   });
 });

@@ -13,16 +13,16 @@ export async function info(): Promise<void> {
   await printBackend();
   console.log('datasets:');
   for (const d of findDatasets()) {
-    console.log(`  ${d.id.padEnd(14)} ${d.location ? d.location.dir : `not found (searched ${d.searched.join(', ')})`}`);
+    console.log(`  ${d.id.padEnd(18)} ${d.location ? d.location.dir : `not found (searched ${d.searched.join(', ')})`}`);
   }
   console.log('architectures:');
-  for (const a of ARCHITECTURES) console.log(`  ${a.id.padEnd(14)} ${a.label}`);
+  for (const a of ARCHITECTURES) console.log(`  ${a.id.padEnd(18)} ${a.label}`);
   const dir = checkpointDir();
   const { checkpoints, unreadable } = await listCheckpoints(dir);
   console.log(`checkpoints in ${dir}: ${checkpoints.length === 0 ? 'none' : ''}`);
   for (const m of checkpoints) {
     console.log(
-      `  ${m.id}  ${m.role.padEnd(9)} ${m.dataset.id.padEnd(13)} ${m.model.architecture.padEnd(13)} ` +
+      `  ${m.id}  ${m.role.padEnd(9)} ${m.dataset.id.padEnd(18)} ${m.model.architecture.padEnd(13)} ` +
         `${m.forgetClass === null ? '     ' : `fc ${m.forgetClass}`}  test acc ${formatAccuracy(meanAccuracy(m.accuracy.test))}  ${m.createdAt}`,
     );
   }
