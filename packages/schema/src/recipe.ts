@@ -24,7 +24,17 @@ export interface TrainingRecipe {
 
 const SGD = { lr: 0.1, momentum: 0.9, nesterov: true, weightDecay: 5e-4, schedule: 'cosine' } as const;
 /** Chosen by measurement for memorisation within minutes (docs/spec-changes/recipes.md). */
-const QUICK = { batchSize: 32, lr: 0.05, momentum: 0.9, nesterov: true, weightDecay: 0, schedule: 'cosine', augment: false } as const;
+const QUICK = {
+  architecture: 'small-cnn-flat',
+  epochs: 15,
+  batchSize: 32,
+  lr: 0.01,
+  momentum: 0.9,
+  nesterov: true,
+  weightDecay: 0,
+  schedule: 'cosine',
+  augment: false,
+} as const;
 
 export const TRAINING_RECIPES = [
   {
@@ -52,20 +62,16 @@ export const TRAINING_RECIPES = [
   {
     id: 'quick',
     label: 'Quick (small CNN, CIFAR-10 mini)',
-    description: 'Minutes on a CPU: small CNN, batch 32, no augmentation, no weight decay, aiming to memorise the training data (measured: train accuracy 0.89, test 0.63).',
+    description: 'Minutes on a CPU: the small CNN with a flattened head, 15 epochs, batch 32, lr 0.01, no augmentation, no weight decay; memorises its training data (measured at 12 epochs: train accuracy 0.991, every class ≥ 0.974, test 0.634).',
     datasets: ['cifar10-mini'],
-    architecture: 'small-cnn',
     ...QUICK,
-    epochs: 15,
   },
   {
     id: 'quick-fashion-mnist',
     label: 'Quick (small CNN, Fashion-MNIST mini)',
-    description: 'The quick recipe for Fashion-MNIST mini (500 training images a class): small CNN, batch 32, no augmentation, no weight decay; 16 epochs, extrapolated from 6 and 10 measured (10: train accuracy 0.96, test 0.90).',
+    description: 'The quick recipe on Fashion-MNIST mini (500 training images a class): the same values as on CIFAR-10 mini.',
     datasets: ['fashion-mnist-mini'],
-    architecture: 'small-cnn',
     ...QUICK,
-    epochs: 16,
   },
 ] as const satisfies readonly TrainingRecipe[];
 
