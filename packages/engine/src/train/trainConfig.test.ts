@@ -4,7 +4,7 @@ import { resolveTrainConfig } from './trainConfig.js';
 describe('resolveTrainConfig with a recipe', () => {
   it('takes the recipe values for everything unset, and names the recipe', () => {
     const c = resolveTrainConfig({ dataset: 'cifar10-mini', architecture: 'small-cnn', recipe: 'quick' }, 10);
-    expect(c).toMatchObject({ recipe: 'quick', epochs: 15, batchSize: 32, lr: 0.05, weightDecay: 0, nesterov: true, augment: false, schedule: { kind: 'cosine', etaMin: 0 }, seed: 2048 });
+    expect(c).toMatchObject({ recipe: 'quick', epochs: 15, batchSize: 32, lr: 0.01, weightDecay: 0, nesterov: true, augment: false, schedule: { kind: 'cosine', etaMin: 0 }, seed: 2048 });
   });
 
   it('lets explicit values override the recipe, which is still named', () => {
