@@ -3,7 +3,7 @@ import { STAGES } from '../stores/contextSlice.js';
 import { useAppStore } from '../stores/store.js';
 import { ClassTabs } from './ClassTabs.js';
 
-const STAGE_LABEL = { build: 'Build', screen: 'Screen', contrast: 'Contrast', attack: 'Attack' } as const;
+const STAGE_LABEL = { build: 'Build', screen: 'Screen', contrast: 'Contrast', attack: 'Attack', overview: 'Overview' } as const;
 
 /** Header: title, architecture and dataset selects, forget-class tabs, stage tabs, CVD toggle, backend badge. */
 export function Header() {
@@ -53,7 +53,7 @@ export function Header() {
                 className={st === s.stage ? 'active' : ''}
                 onClick={() => s.setStage(st)}
               >
-                {i + 1}. {STAGE_LABEL[st]}
+                {st === 'overview' ? 'A vs B Overview' : `${i + 1}. ${STAGE_LABEL[st]}`}
               </button>
             ))}
           </div>

@@ -116,6 +116,7 @@ export function ModelTable({ rows, onDetails }: { rows: ResultHeadline[]; onDeta
     designated: new Set([references?.originalRecordId, references?.retrainedRecordId]),
     runningBases: new Set(Object.values(s.jobs).filter(isLive).map((j) => j.spec.baseModelId as string | undefined)),
     knownModels: new Set([...rows.map((r) => r.modelId), ...(s.baselines?.original ? [s.baselines.original.id] : [])]),
+    recordOfModel: new Map(rows.map((r) => [r.modelId, r.id])),
     onDetails,
     onBuild: setBuilder,
   };

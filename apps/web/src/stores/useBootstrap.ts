@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { api } from '../api/client.js';
+import { firstRunContext } from '../derive/firstRunContext.js';
 import { useAppStore } from './store.js';
 
 /**
  * Start-up: the catalogue and the jobs from the server, then a context (from the URL, else the
- * newest result's dataset/architecture/class, else the first available dataset); then rows,
+ * newest result's dataset/architecture/class, else the backend's default recipe: derive/firstRunContext.ts); then rows,
  * baselines and the full records of A and B whenever their inputs change.
  */
 export function useBootstrap(): void {
@@ -25,9 +26,8 @@ export function useBootstrap(): void {
       } catch {
         // the catalogue load already reported the server problem
       }
-      if (!pick && datasets.length > 0 && architectures.length > 0) {
-        pick = { dataset: (datasets.find((d) => d.available) ?? datasets[0]).id, architecture: architectures[0].id, fc: 0 };
-      }
+      const fresh = pick ? null : firstRunContext(datasets, architectures, useAppStore.getState().health?.backend?.name ?? null);
+      if (fresh) pick = { ...fresh, fc: 0 };
       if (pick) {
         useAppStore.getState().setContext(pick.dataset, pick.architecture);
         useAppStore.getState().openClass(pick.fc);
