@@ -64,6 +64,9 @@ describe('Overview of A vs B (fixtures)', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.waitForFunction(() => document.getAnimations().length === 0);
       heights.push(await page.$eval('header.header', (h) => h.getBoundingClientRect().height));
+      // Nothing in the header row is cut off at the right edge.
+      expect(await page.$eval('.header-row', (r) => r.scrollWidth <= r.clientWidth)).toBe(true);
+      await page.screenshot({ path: path.join(OUT, `overview-header-${width}.png`), clip: { x: 0, y: 0, width, height: 100 } });
     }
     expect(new Set(heights).size).toBe(1);
     await page.setViewportSize({ width: 1440, height: 900 });
