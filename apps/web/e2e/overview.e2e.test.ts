@@ -59,6 +59,8 @@ describe('Overview of A vs B (fixtures)', () => {
   });
 
   it('keeps the header one height at every width from 1280 up', async () => {
+    await page.goto(`${server.url}/?stage=overview&${scope}`);
+    await page.waitForSelector('[data-testid=overview]');
     const heights: number[] = [];
     for (const width of [1280, 1440, 1920]) {
       await page.setViewportSize({ width, height: 900 });
@@ -66,6 +68,7 @@ describe('Overview of A vs B (fixtures)', () => {
       heights.push(await page.$eval('header.header', (h) => h.getBoundingClientRect().height));
       // Nothing in the header row is cut off at the right edge.
       expect(await page.$eval('.header-row', (r) => r.scrollWidth <= r.clientWidth)).toBe(true);
+      expect(await page.$eval('.header-row .title', (t) => t.scrollWidth <= t.clientWidth)).toBe(true);
       await page.screenshot({ path: path.join(OUT, `overview-header-${width}.png`), clip: { x: 0, y: 0, width, height: 100 } });
     }
     expect(new Set(heights).size).toBe(1);

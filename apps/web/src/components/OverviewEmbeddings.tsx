@@ -24,7 +24,7 @@ export function OverviewEmbeddings({ a, b, classNames, width }: { a: ResultRecor
     const link = linkPoints(pa, pb);
     return { pa, pb, link, domA: { x: plotExtent(pa.x), y: plotExtent(pa.y) }, domB: { x: plotExtent(pb.x), y: plotExtent(pb.y) } };
   }, [a, b]);
-  const size = Math.max(100, Math.min(Math.floor(width / 2) - 8, 330));
+  const size = Math.max(100, Math.min(Math.floor(width / 2) - 8, 420));
   const common = { highlight, forgetClass: a.config.forgetClass, colours: c.classes, classNames, inSet: null, movers: null, lassoOn: false, lasso: null, onLasso: noop, onUserZoom: noop, onResetZoom: noop, width: size, height: size };
   return (
     <div className="twin overview-embeddings">

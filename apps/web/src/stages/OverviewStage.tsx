@@ -48,7 +48,7 @@ export function OverviewStage() {
             <tbody>
               {sides.map(([which, r]) => (
                 <tr key={which} data-side={which}>
-                  <td><ModelName which={which} role={r.role} id={r.id} /> · {r.config.method.label}</td>
+                  <td><ModelName which={which} role={r.role} id={r.id} />{r.role === 'unlearned' ? ` · ${r.config.method.label}` : ''}</td>
                   {METRIC_COLUMNS.map((m) => <td key={m.key} className="num" data-metric={m.key}>{r.metrics[m.key] === null ? '–' : r.metrics[m.key]!.toFixed(m.digits)}</td>)}
                 </tr>
               ))}
