@@ -32,6 +32,8 @@ describe('first run (fresh data folder)', () => {
   it('opens on the quick recipe of the backend, with the backend known before any job', async () => {
     await page.goto(server.url);
     await page.waitForSelector('[data-testid=baselines]');
+    // A fresh install opens on Build, where the first models are made.
+    expect(new URL(page.url()).searchParams.get('stage')).toBe('build');
     expect(await page.inputValue('select[aria-label=Dataset]')).toBe(ENGINE_SCOPE.dataset);
     expect(await page.inputValue('select[aria-label=Architecture]')).toBe(ENGINE_SCOPE.architecture);
     expect(await page.inputValue('select[aria-label="Training recipe of the reference models"]')).toBe('quick');

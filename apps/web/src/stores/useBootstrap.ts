@@ -2,10 +2,12 @@ import { useEffect } from 'react';
 import { api } from '../api/client.js';
 import { firstRunContext } from '../derive/firstRunContext.js';
 import { useAppStore } from './store.js';
+import { decodeUrlState } from './urlState.js';
 
 /**
  * Start-up: the catalogue and the jobs from the server, then a context (from the URL, else the
- * newest result's dataset/architecture/class, else the backend's default recipe: derive/firstRunContext.ts); then rows,
+ * newest result's dataset/architecture/class, else the backend's default recipe — derive/firstRunContext.ts —
+ * on the Build stage); then rows,
  * baselines and the full records of A and B whenever their inputs change.
  */
 export function useBootstrap(): void {
@@ -28,6 +30,8 @@ export function useBootstrap(): void {
       }
       const fresh = pick ? null : firstRunContext(datasets, architectures, useAppStore.getState().health?.backend?.name ?? null);
       if (fresh) pick = { ...fresh, fc: 0 };
+      // A fresh install has nothing to screen: it opens where the first models are built.
+      if (fresh && decodeUrlState(window.location.search).stage === undefined) useAppStore.getState().setStage('build');
       if (pick) {
         useAppStore.getState().setContext(pick.dataset, pick.architecture);
         useAppStore.getState().openClass(pick.fc);
