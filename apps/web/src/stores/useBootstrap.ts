@@ -12,6 +12,8 @@ import { decodeUrlState } from './urlState.js';
  */
 export function useBootstrap(): void {
   useEffect(() => {
+    // Read before the store changes: the URL then mirrors the state (stage=screen by default).
+    const askedStage = decodeUrlState(window.location.search).stage;
     void (async () => {
       const s = useAppStore.getState();
       await Promise.all([s.loadCatalog(), s.loadJobs()]);
@@ -31,7 +33,7 @@ export function useBootstrap(): void {
       const fresh = pick ? null : firstRunContext(datasets, architectures, useAppStore.getState().health?.backend?.name ?? null);
       if (fresh) pick = { ...fresh, fc: 0 };
       // A fresh install has nothing to screen: it opens where the first models are built.
-      if (fresh && decodeUrlState(window.location.search).stage === undefined) useAppStore.getState().setStage('build');
+      if (fresh && askedStage === undefined) useAppStore.getState().setStage('build');
       if (pick) {
         useAppStore.getState().setContext(pick.dataset, pick.architecture);
         useAppStore.getState().openClass(pick.fc);
