@@ -66,17 +66,21 @@ describe('first run (fresh data folder)', () => {
     // Until both references exist, the Overview says what it waits for.
     expect(await page.textContent('section[aria-label=Overview]')).toMatch(/No models yet|Only one model/);
 
-    // A reload while the jobs run never claims there are none.
-    await page.route('**/api/jobs?limit=200', async (route) => {
-      await new Promise((r) => setTimeout(r, 1500));
+    // A reload while the jobs run never claims there are none, even while the job list is slow to come.
+    const slowList = (url: URL) => url.pathname === '/api/jobs';
+    await page.route(slowList, async (route) => {
+      await new Promise((r) => setTimeout(r, 4000));
       await route.continue();
     });
-    await page.reload();
-    await page.click('nav[aria-label=Stages] >> text=Build');
-    await page.locator('text=Loading jobs…').waitFor();
-    expect(await page.locator('text=No jobs yet.').count()).toBe(0);
+    await page.goto(`${server.url}/?stage=build&d=${ENGINE_SCOPE.dataset}&a=${ENGINE_SCOPE.architecture}&fc=0`);
+    const said = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      for (const t of await page.locator('section[aria-label=Build] .empty-inline').allTextContents()) said.add(t);
+      await page.waitForTimeout(100);
+    }
+    expect(said.has('No jobs yet.')).toBe(false);
     await page.waitForSelector('[data-testid=job-queue] li');
-    await page.unroute('**/api/jobs?limit=200');
+    await page.unroute(slowList);
     await page.click('nav[aria-label=Stages] >> text=Overview');
 
     await page.waitForSelector('[data-testid=overview] svg.scatter >> nth=1', { timeout: 540_000 });

@@ -8,7 +8,8 @@ import { decodeUrlState } from './urlState.js';
  * Start-up: the catalogue and the jobs from the server, then a context (from the URL, else the
  * newest result's dataset/architecture/class, else the backend's default recipe — derive/firstRunContext.ts —
  * on the Build stage); then rows,
- * baselines and the full records of A and B whenever their inputs change.
+ * baselines and the full records of A and B whenever their inputs change; the server's health
+ * again every 2 s until its compute backend is known.
  */
 export function useBootstrap(): void {
   useEffect(() => {
@@ -40,6 +41,14 @@ export function useBootstrap(): void {
       }
     })();
   }, []);
+
+  // The server starts its compute worker with itself; until it is up, the backend is not known yet.
+  const backendKnown = useAppStore((s) => s.health === null || s.health.backend !== null);
+  useEffect(() => {
+    if (backendKnown) return;
+    const timer = setInterval(() => void useAppStore.getState().refreshHealth(), 2000);
+    return () => clearInterval(timer);
+  }, [backendKnown]);
 
   const dataset = useAppStore((s) => s.dataset);
   const architecture = useAppStore((s) => s.architecture);
