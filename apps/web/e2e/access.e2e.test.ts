@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFixtures, openBrowser, OUT, startServer } from './serverHarness.js';
 
-const STAGES = ['Build', 'Screen', 'Contrast', 'Attack'] as const;
+const STAGES = ['Build', 'Screen', 'Contrast', 'Attack', 'Overview'] as const;
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let page: Page;
@@ -29,7 +29,7 @@ const visibleStage = () => page.$$eval('main section[role=tabpanel]', (ss) => ss
 /** Opens a stage with the mouse and waits for its main content. */
 async function openStage(name: (typeof STAGES)[number]): Promise<void> {
   await stageTab(name).click();
-  const ready = { Build: 'section[aria-label=Build] form, section[aria-label=Build] .panel', Screen: '[data-testid=model-table] tbody tr[data-id]', Contrast: 'section[aria-label=Contrast] svg.scatter', Attack: 'section[aria-label=Attack] svg.chart' }[name];
+  const ready = { Build: 'section[aria-label=Build] form, section[aria-label=Build] .panel', Screen: '[data-testid=model-table] tbody tr[data-id]', Contrast: 'section[aria-label=Contrast] svg.scatter', Attack: 'section[aria-label=Attack] svg.chart', Overview: 'section[aria-label=Overview] svg.scatter' }[name];
   await page.waitForSelector(ready);
   // Settled: no CSS transition or animation still running.
   await page.waitForFunction(() => document.getAnimations().length === 0);
@@ -45,7 +45,7 @@ describe('keyboard access, labels, text size, motion and colours (fixtures: cifa
     }
     // The one Tab stop of the stage tabs is the current stage.
     expect(f).toEqual({ text: '2. Screen', role: 'tab', inStages: true });
-    expect(await page.$$eval('nav[aria-label=Stages] [role=tab]', (ts) => ts.map((t) => t.getAttribute('tabindex')))).toEqual(['-1', '0', '-1', '-1']);
+    expect(await page.$$eval('nav[aria-label=Stages] [role=tab]', (ts) => ts.map((t) => t.getAttribute('tabindex')))).toEqual(['-1', '0', '-1', '-1', '-1']);
     const ring = await page.evaluate(() => {
       const cs = getComputedStyle(document.activeElement!);
       return { style: cs.outlineStyle, width: cs.outlineWidth, colour: cs.outlineColor, shadow: cs.boxShadow };
@@ -60,17 +60,19 @@ describe('keyboard access, labels, text size, motion and colours (fixtures: cifa
     expect(new URL(page.url()).searchParams.get('stage')).toBe('contrast');
     await page.keyboard.press('ArrowDown');
     expect(await visibleStage()).toEqual(['Attack']);
+    await page.keyboard.press('ArrowRight');
+    expect(await selectedStage()).toBe('Overview');
     await page.keyboard.press('ArrowRight'); // wraps
     expect(await selectedStage()).toBe('1. Build');
     await page.keyboard.press('End');
-    expect(await visibleStage()).toEqual(['Attack']);
+    expect(await visibleStage()).toEqual(['Overview']);
     await page.keyboard.press('Home');
     expect(await visibleStage()).toEqual(['Build']);
     await page.keyboard.press('ArrowLeft');
-    expect((await focused()).text).toBe('4. Attack');
+    expect((await focused()).text).toBe('Overview');
     await page.keyboard.press('ArrowUp');
-    expect(await selectedStage()).toBe('3. Contrast');
-    expect(await page.$$eval('nav[aria-label=Stages] [role=tab]', (ts) => ts.map((t) => t.getAttribute('tabindex')))).toEqual(['-1', '-1', '0', '-1']);
+    expect(await selectedStage()).toBe('4. Attack');
+    expect(await page.$$eval('nav[aria-label=Stages] [role=tab]', (ts) => ts.map((t) => t.getAttribute('tabindex')))).toEqual(['-1', '-1', '-1', '0', '-1']);
   });
 
   it('a segmented control (Contrast: prediction-matrix Train/Test) follows the arrow keys', async () => {
@@ -116,8 +118,9 @@ describe('keyboard access, labels, text size, motion and colours (fixtures: cifa
         svgs.filter((s) => s.getClientRects().length > 0).map((s) => ({ role: s.getAttribute('role'), focusable: s.getAttribute('tabindex') === '0', label: s.getAttribute('aria-label') ?? '' })),
       );
       // Contrast: class-wise accuracy, 2 prediction matrices, CKA, 2 scatters. Attack (A = Original,
-      // B = Retrained): model A's panel only, since B is the reference itself.
-      expect(charts.length).toBeGreaterThanOrEqual({ Build: 0, Screen: 0, Contrast: 6, Attack: 1 }[name]);
+      // B = Retrained): model A's panel only, since B is the reference itself. Overview: class-wise
+      // accuracy and the 2 scatters.
+      expect(charts.length).toBeGreaterThanOrEqual({ Build: 0, Screen: 0, Contrast: 6, Attack: 1, Overview: 3 }[name]);
       for (const c of charts) {
         // Static charts are images; keyboard-operated ones (the scatters) are applications.
         expect(c.role).toBe(c.focusable ? 'application' : 'img');

@@ -13,7 +13,7 @@ export const OUT = path.join(ROOT, 'test-output', 'e2e');
 
 /**
  * Debian's Chromium, headless (never a downloaded browser), with one 1440 × 1000 page on which any
- * blocking dialog fails the test (the app must never use alert/confirm).
+ * blocking dialog (the app must never use alert/confirm) or uncaught page error fails the test.
  */
 export async function openBrowser(pageOptions: BrowserContextOptions = {}): Promise<{ browser: Browser; page: Page }> {
   mkdirSync(OUT, { recursive: true });
@@ -28,6 +28,12 @@ export async function openBrowser(pageOptions: BrowserContextOptions = {}): Prom
   page.setDefaultTimeout(120_000);
   page.on('dialog', () => {
     throw new Error('a blocking dialog appeared');
+  });
+  // An uncaught error in the page (one that fails to load, say) fails the test at once: closing
+  // the page ends every pending wait instead of letting each run out its timeout.
+  page.on('pageerror', (error) => {
+    void page.close();
+    throw new Error(`uncaught error in the page: ${error.message}`);
   });
   return { browser, page };
 }

@@ -7,6 +7,7 @@ import { useRovingFocus } from './components/useRovingFocus.js';
 import { AttackStage } from './stages/AttackStage.js';
 import { BuildStage } from './stages/BuildStage.js';
 import { ContrastStage } from './stages/ContrastStage.js';
+import { OverviewStage } from './stages/OverviewStage.js';
 import { ScreenStage } from './stages/ScreenStage.js';
 import { useBootstrap } from './stores/useBootstrap.js';
 import { useAppStore } from './stores/store.js';
@@ -17,9 +18,10 @@ const STAGE_PANELS = [
   ['screen', 'Screen', ScreenStage],
   ['contrast', 'Contrast', ContrastStage],
   ['attack', 'Attack', AttackStage],
+  ['overview', 'Overview', OverviewStage],
 ] as const;
 
-/** The frame: header, the four stages (all stay mounted, only the current one shows), toasts. */
+/** The frame: header, the four stages and the Overview (all stay mounted, only the current one shows), toasts. */
 export function App() {
   useUrlSync();
   useRovingFocus();

@@ -7,6 +7,7 @@ export * from './config.js';
 export * from './embedding.js';
 export * from './provenance.js';
 export * from './recipe.js';
+export * from './quickStart.js';
 export * from './legacyPreset.js';
 export * from './result.js';
 export * from './validateResult.js';

@@ -45,6 +45,8 @@ export class JobQueue {
     if (interrupted.length > 0) this.options.log.warn(`jobs interrupted by the last shutdown: ${interrupted.join(', ')}`);
     for (const sweep of this.store.jobs.list({ kind: 'sweep' }).filter((j) => !FINISHED.includes(j.status))) this.settleSweep(sweep.id);
     this.pump();
+    // One worker from the start: its engine reports the backend (health, estimates) before any job ran.
+    if (this.workers.size === 0 && this.options.concurrency > 0) this.spawnWorker();
   }
 
   /** Validates and queues a job (a sweep with its unlearn jobs). */
@@ -147,6 +149,13 @@ export class JobQueue {
     return [...this.workers].find((w) => w.jobId === jobId);
   }
 
+  private spawnWorker(): ComputeWorker {
+    const worker = new ComputeWorker(this.options.setup, { onMessage: (w, m) => this.onMessage(w, m), onExit: (w, r) => this.onExit(w, r) });
+    this.workers.add(worker);
+    worker.ready.then((backend) => (this.backend = backend)).catch(() => undefined);
+    return worker;
+  }
+
   /** Starts queued jobs while a worker slot is free. */
   private pump(): void {
     while (!this.closing) {
@@ -154,12 +163,7 @@ export class JobQueue {
       if (!worker && this.workers.size >= this.options.concurrency) return;
       const next = this.store.jobs.nextQueued();
       if (!next) return;
-      if (!worker) {
-        worker = new ComputeWorker(this.options.setup, { onMessage: (w, m) => this.onMessage(w, m), onExit: (w, r) => this.onExit(w, r) });
-        this.workers.add(worker);
-        worker.ready.then((backend) => (this.backend = backend)).catch(() => undefined);
-      }
-      this.dispatch(next, worker);
+      this.dispatch(next, worker ?? this.spawnWorker());
     }
   }
 

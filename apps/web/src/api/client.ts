@@ -1,3 +1,4 @@
+import type { QuickStartRequest } from '@mu/schema';
 import type {
   Architecture,
   BaselineStatus,
@@ -84,6 +85,8 @@ export const api = {
   jobs: () => request<Job[]>('/api/jobs?limit=200'),
   job: (id: string) => request<Job>(`/api/jobs/${id}`),
   createJob: (spec: JobSpec) => request<Job>('/api/jobs', json('POST', spec)),
+  /** The missing reference models of a class and the five built-in methods, queued in that order. */
+  quickStart: (body: QuickStartRequest) => request<Job[]>('/api/jobs/quick-start', json('POST', body)),
   cancelJob: (id: string) => request<Job>(`/api/jobs/${id}/cancel`, { method: 'POST' }),
   importResults: (files: File[]) => {
     const form = new FormData();

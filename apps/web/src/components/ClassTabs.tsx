@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useAppStore } from '../stores/store.js';
 import { useClassNames } from '../stores/useClassNames.js';
+import { PlusIcon } from './PlusIcon.js';
 
 /** Forget-class tabs hanging from the header, with close buttons and a "+" dialog (ui.md §1.1). */
 export function ClassTabs() {
@@ -26,7 +27,7 @@ export function ClassTabs() {
         </span>
       ))}
       {closed.length > 0 && (
-        <button className="class-tab add" aria-label="Add a forget class" onClick={() => { setChoice(closed[0]); setAdding(true); }}>+</button>
+        <button className="class-tab add" aria-label="Add a forget class" onClick={() => { setChoice(closed[0]); setAdding(true); }}><PlusIcon /></button>
       )}
       {adding && (
         <div className="popover" role="dialog" aria-label="Select a forget class" onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}>

@@ -6,6 +6,7 @@ import { ChartFrame, Segmented } from '../charts/ChartFrame.js';
 import { EmbeddingScatter, type Polygon, type ScatterHandle } from '../charts/EmbeddingScatter.js';
 import { easeInOutCubic, largestMovers, morphPositions } from '../derive/embeddingMorph.js';
 import { embeddingPoints, type EmbeddingPoints, type Highlight, linkPoints } from '../derive/embeddingPoints.js';
+import { plotExtent as extent } from '../derive/plotExtent.js';
 import { procrustes } from '../derive/procrustes.js';
 import { useAppStore } from '../stores/store.js';
 import { useColours } from './colours.js';
@@ -23,13 +24,6 @@ const HIGHLIGHTS: { value: Highlight; label: string }[] = [
 ];
 const MOVERS = 20;
 const MORPH_MS = 1000;
-
-const extent = (v: ArrayLike<number>): [number, number] => {
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < v.length; i++) { if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i]; }
-  const pad = (hi - lo) * 0.01 || 1;
-  return [lo - pad, hi + pad];
-};
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 

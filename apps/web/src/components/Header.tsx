@@ -4,9 +4,12 @@ import { STAGES } from '../stores/contextSlice.js';
 import { useAppStore } from '../stores/store.js';
 import { ClassTabs } from './ClassTabs.js';
 
-const STAGE_LABEL = { build: 'Build', screen: 'Screen', contrast: 'Contrast', attack: 'Attack' } as const;
+const STAGE_LABEL = { build: 'Build', screen: 'Screen', contrast: 'Contrast', attack: 'Attack', overview: 'Overview' } as const;
 
-/** Header: title, architecture and dataset selects, forget-class tabs, stage tabs, CVD toggle, backend badge. */
+/**
+ * Header: title, architecture and dataset selects and stage tabs on one line; the forget-class tabs,
+ * CVD toggle and backend badge below, so that the first line fits from 1280 px up.
+ */
 export function Header() {
   const s = useAppStore();
   const [pending, setPending] = useState<string | null>(null);
@@ -55,11 +58,14 @@ export function Header() {
                 className={st === s.stage ? 'active' : ''}
                 onClick={() => s.setStage(st)}
               >
-                {i + 1}. {STAGE_LABEL[st]}
+                {st === 'overview' ? STAGE_LABEL[st] : `${i + 1}. ${STAGE_LABEL[st]}`}
               </button>
             ))}
           </div>
         </nav>
+      </div>
+      <div className="header-row2">
+        <ClassTabs />
         <span className="spacer" />
         <label className="cvd-toggle" title="Colour-vision-safe palette: blue / vermillion models and a class palette tested under protan, deutan and tritan vision">
           <input type="checkbox" checked={s.cvdSafe} onChange={(e) => s.setUi({ cvdSafe: e.target.checked })} /> CVD-safe colours
@@ -68,7 +74,6 @@ export function Header() {
           {s.catalogError ? 'server offline' : (badge?.text ?? 'backend: …')}
         </span>
       </div>
-      <ClassTabs />
     </header>
   );
 }

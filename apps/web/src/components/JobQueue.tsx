@@ -27,6 +27,7 @@ const RETRYABLE = new Set<Job['status']>(['failed', 'cancelled', 'interrupted'])
  */
 export function JobQueue() {
   const jobs = useAppStore((s) => s.jobs);
+  const jobsLoaded = useAppStore((s) => s.jobsLoaded);
   const cancel = useAppStore((s) => s.cancelJob);
   const selectedJob = useAppStore((s) => s.selectedJob);
   const estimates = useAppStore((s) => s.estimates);
@@ -67,7 +68,7 @@ export function JobQueue() {
           </span>
         )}
       </div>
-      {list.length === 0 && <p className="empty-inline">No jobs yet.</p>}
+      {list.length === 0 && <p className="empty-inline" role="status">{jobsLoaded ? 'No jobs yet.' : 'Loading jobs…'}</p>}
       {shown && <JobStepper job={shown} />}
       <ul className="queue" data-testid="job-queue">
         {list.map((j) => {

@@ -1,13 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ParamValue } from '@mu/schema';
 import type { MethodInfo, ResultHeadline } from '../api/types.js';
 import { formatEta } from '../derive/formatEta.js';
 import { estimateBuildSeconds, methodEpochs } from '../derive/jobEstimate.js';
+import { longJobWarning } from '../derive/longJob.js';
 import { addValue, runCount } from '../derive/sweepPlan.js';
 import { useAppStore } from '../stores/store.js';
 import { hasCheckpoint } from './hasCheckpoint.js';
 import { ParamField } from './ParamField.js';
+import { useConfirmOnce } from './useConfirmOnce.js';
 import { ROLE_LABEL } from './roleLabel.js';
+import { PlusIcon } from './PlusIcon.js';
 
 const ADVANCED = new Set(['gradClip', 'etaMin', 'saliencyBatches', 'referenceFisherVariant']);
 const defaults = (m: MethodInfo | undefined, values: Record<string, ParamValue | null> = {}): Record<string, ParamValue[]> =>
@@ -38,6 +41,9 @@ export function ModelBuilder({ onClose, prefill = {} }: { onClose(): void; prefi
   const missingBase = wantedBase !== '' && base !== wantedBase ? wantedBase : null;
   const [seedText, setSeedText] = useState('');
   const [confirmBig, setConfirmBig] = useState(false);
+  const [problems, setProblems] = useState<ReadonlySet<string>>(new Set());
+  const onProblem = useCallback((key: string, shown: boolean) => setProblems((p) => (p.has(key) === shown ? p : shown ? new Set([...p, key]) : new Set([...p].filter((k) => k !== key)))), []);
+  const confirm = useConfirmOnce();
   const [busy, setBusy] = useState(false);
   const n = runCount(lists, seeds);
   const emptyList = Object.values(lists).some((l) => l.length === 0) || seeds.length === 0;
@@ -45,6 +51,9 @@ export function ModelBuilder({ onClose, prefill = {} }: { onClose(): void; prefi
   const [showAdvanced, setShowAdvanced] = useState(false);
   const params = useMemo(() => method?.params ?? [], [method]);
 
+  const seconds = method && estimates ? estimateBuildSeconds(method.id, lists, seeds, estimates, methodEpochs(methods)) : null;
+  const defaultEpochs = (method && methodEpochs(methods)(method.id)) ?? 0;
+  const maxEpochs = Math.max(defaultEpochs, ...(lists.epochs ?? []).filter((v): v is number => typeof v === 'number'));
   const build = async () => {
     if (!method || !dataset || !architecture || forgetClass === null) return;
     if (n > 25 && !confirmBig) return setConfirmBig(true);
@@ -92,7 +101,7 @@ export function ModelBuilder({ onClose, prefill = {} }: { onClose(): void; prefi
         {params.filter((p) => showAdvanced || !ADVANCED.has(p.key)).map((p) => (
           <div key={p.key} className="kv-row">
             <label htmlFor={`param-${p.key}`} title={p.help}>{p.label}</label>
-            <ParamField spec={p} values={lists[p.key] ?? []} onChange={(v) => setLists({ ...lists, [p.key]: v })} />
+            <ParamField spec={p} values={lists[p.key] ?? []} onChange={(v) => { setLists({ ...lists, [p.key]: v }); confirm.disarm(); }} onProblem={onProblem} />
           </div>
         ))}
         {params.some((p) => ADVANCED.has(p.key)) && (
@@ -102,7 +111,7 @@ export function ModelBuilder({ onClose, prefill = {} }: { onClose(): void; prefi
         <div>
           <span className="param-input">
             <input id="seed" inputMode="numeric" value={seedText} onChange={(e) => setSeedText(e.target.value.replace(/\D/g, ''))} />
-            <button type="button" aria-label="Add seed" disabled={seedText === ''} onClick={() => { setSeeds(addValue(seeds, Number(seedText))); setSeedText(''); }}>+</button>
+            <button type="button" aria-label="Add seed" disabled={seedText === ''} onClick={() => { setSeeds(addValue(seeds, Number(seedText))); setSeedText(''); }}><PlusIcon /></button>
           </span>
           <div className="badges">{seeds.map((s) => <button type="button" key={s} className="badge" onClick={() => setSeeds(seeds.filter((x) => x !== s))}>{s} ×</button>)}</div>
         </div>
@@ -110,13 +119,18 @@ export function ModelBuilder({ onClose, prefill = {} }: { onClose(): void; prefi
       <p data-testid="run-count">These settings will build and add <b>{n}</b> model(s).</p>
       <p data-testid="build-estimate">
         Estimated time:{' '}
-        {(() => {
-          const seconds = method && estimates ? estimateBuildSeconds(method.id, lists, seeds, estimates, methodEpochs(methods)) : null;
-          return seconds === null ? `unknown (no timed ${method?.label ?? ''} run on this backend yet)` : formatEta(seconds);
-        })()}
+        {seconds === null ? `unknown (no timed ${method?.label ?? ''} run on this backend yet)` : formatEta(seconds)}
       </p>
       {confirmBig && <p className="inline-error">That is {n} runs. Press BUILD again to confirm.</p>}
-      <button className="primary" disabled={emptyList || busy || !hasOriginal || !method} onClick={() => void build()}>BUILD</button>
+      {confirm.armed && <p className="inline-error" role="alert" data-testid="confirm-long">{confirm.armed.warning} Press BUILD again to start.</p>}
+      <button
+        className="primary"
+        disabled={emptyList || busy || !hasOriginal || !method || problems.size > 0}
+        title={problems.size > 0 ? 'Fix the fields marked in red first' : undefined}
+        onClick={() => confirm.guard('build', longJobWarning(seconds, maxEpochs, defaultEpochs), () => void build())}
+      >
+        BUILD
+      </button>
     </div>
   );
 }

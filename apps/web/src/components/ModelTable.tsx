@@ -116,6 +116,7 @@ export function ModelTable({ rows, onDetails }: { rows: ResultHeadline[]; onDeta
     designated: new Set([references?.originalRecordId, references?.retrainedRecordId]),
     runningBases: new Set(Object.values(s.jobs).filter(isLive).map((j) => j.spec.baseModelId as string | undefined)),
     knownModels: new Set([...rows.map((r) => r.modelId), ...(s.baselines?.original ? [s.baselines.original.id] : [])]),
+    recordOfModel: new Map(rows.map((r) => [r.modelId, r.id])),
     onDetails,
     onBuild: setBuilder,
   };
@@ -162,7 +163,7 @@ export function ModelTable({ rows, onDetails }: { rows: ResultHeadline[]; onDeta
           ))}
         </tbody>
       </table>
-      {visible.length === 0 && placeholders.length === 0 && <p className="empty-inline">No models yet — build or import one.</p>}
+      {visible.length === 0 && placeholders.length === 0 && <p className="empty-inline">{rows.length > 0 ? `None of the ${rows.length} models matches the method filter or the brushes: clear them to see every model.` : 'No models yet — build or import one.'}</p>}
       {builder && (
         <div className="builder-overlay" onMouseDown={(e) => e.target === e.currentTarget && setBuilder(null)}>
           <ModelBuilder prefill={builder} onClose={() => setBuilder(null)} />

@@ -1,14 +1,19 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ParamSpec, ParamValue } from '@mu/schema';
 import { MAX_VALUES, addValue, paramProblem, parseParamInput } from '../derive/sweepPlan.js';
+import { PlusIcon } from './PlusIcon.js';
 
 /**
  * One hyperparameter control generated from its descriptor: numbers get an input, a "+" button
- * and value badges (sweeps); enums a select; booleans a switch. Shows the range problem inline.
+ * and value badges (sweeps); enums a select; booleans a switch. Shows the range problem inline
+ * and reports whether it shows one (`onProblem`).
  */
-export function ParamField({ spec, values, onChange }: { spec: ParamSpec; values: ParamValue[]; onChange(values: ParamValue[]): void }) {
+export function ParamField({ spec, values, onChange, onProblem }: { spec: ParamSpec; values: ParamValue[]; onChange(values: ParamValue[]): void; onProblem(key: string, shown: boolean): void }) {
   const [text, setText] = useState('');
   const id = `param-${spec.key}`;
+  const shown = spec.type !== 'enum' && spec.type !== 'bool' && text !== '' && paramProblem(spec, parseParamInput(spec, text)) !== null;
+  // The builder disables BUILD while any field shows a problem.
+  useEffect(() => onProblem(spec.key, shown), [onProblem, spec.key, shown]);
   if (spec.type === 'enum')
     return (
       <select id={id} value={String(values[0] ?? spec.default)} onChange={(e) => onChange([e.target.value])} aria-describedby={spec.help ? `${id}-help` : undefined}>
@@ -38,7 +43,7 @@ export function ParamField({ spec, values, onChange }: { spec: ParamSpec; values
           onChange={(e) => setText(spec.type === 'int' && /\./.test(e.target.value) ? e.target.value.split('.')[0] : e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && add()}
         />
-        <button type="button" aria-label={`Add ${spec.label} value`} disabled={parsed === '' || problem !== null || (sweepable && values.length >= MAX_VALUES)} onClick={add}>+</button>
+        <button type="button" aria-label={`Add ${spec.label} value`} disabled={parsed === '' || problem !== null || (sweepable && values.length >= MAX_VALUES)} onClick={add}><PlusIcon /></button>
       </span>
       <div className="badges" aria-label={`${spec.label} values`}>
         {values.map((v) => (

@@ -1,12 +1,14 @@
 import type { ResultHeadline } from '../api/types.js';
+import { PS_MISSING_HINT } from '../derive/privacyScoreNote.js';
 import { cellColour } from '../derive/rankColours.js';
 import { useAppStore } from '../stores/store.js';
 import { useSides } from '../stores/useSides.js';
 import { useColours } from './colours.js';
+import { BaseCell } from './BaseCell.js';
 import { ROLE_LABEL } from './roleLabel.js';
 import { RowMenu } from './RowMenu.js';
 import { METRIC_COLUMNS, STANDARD_HYPER, formatValue } from './tableColumns.js';
-import { baseDeleted, type TableRowContext } from './tableRowContext.js';
+import type { TableRowContext } from './tableRowContext.js';
 
 /** One record of the model table; a seed group's member when `group` is set (indented, hidden while collapsed). */
 export function RecordRow({ row: r, group, hidden, ctx }: { row: ResultHeadline; group: string | null; hidden: boolean; ctx: TableRowContext }) {
@@ -29,11 +31,11 @@ export function RecordRow({ row: r, group, hidden, ctx }: { row: ResultHeadline;
       onContextMenu={(e) => { e.preventDefault(); ctx.setMenu(r.id); }}
     >
       <td className="mono id-cell">
-        <button className="link" onClick={() => ctx.onDetails(r.id)} title="Details">{r.id.slice(0, 10)}</button>
+        <button className="link" onClick={() => ctx.onDetails(r.id)} title="Details">{r.id}</button>
         {r.source === 'import' && <span className="marker" title="Imported from the reference system">⇩</span>}
       </td>
       <td><span className={`type-badge ${r.role}`}>{ROLE_LABEL[r.role]}</span></td>
-      <td className="mono">{r.baseModelId === null ? '–' : baseDeleted(r, ctx.knownModels) ? <s title="Base model deleted">{r.baseModelId}</s> : r.baseModelId}</td>
+      <BaseCell r={r} ctx={ctx} />
       <td>{r.method.label}</td>
       {STANDARD_HYPER.map((h) => <td key={h.key} className="num">{formatValue(r.hyperparameters[h.key])}</td>)}
       <td className="num">{formatValue(r.seed)}</td>
@@ -43,7 +45,7 @@ export function RecordRow({ row: r, group, hidden, ctx }: { row: ResultHeadline;
         const col = cellColour(m.key, v, ctx.domains);
         const basis = m.key === 'PS' && v !== null && r.metrics.psBasis && r.metrics.psBasis !== 'full' ? r.metrics.psBasis : null;
         return (
-          <td key={m.key} className="num metric" data-metric={m.key} style={{ background: col.background, color: col.color }} title={basis ? `PS basis: ${basis} (not the full-set PS)` : undefined}>
+          <td key={m.key} className="num metric" data-metric={m.key} style={{ background: col.background, color: col.color }} title={basis ? `PS basis: ${basis} (not the full-set PS)` : m.key === 'PS' && v === null ? PS_MISSING_HINT : undefined}>
             {v === null ? '–' : v.toFixed(m.digits)}
             {basis && <sup>{basis === 'subset-200' ? '200' : 'mix'}</sup>}
           </td>

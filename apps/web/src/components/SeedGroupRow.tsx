@@ -4,9 +4,10 @@ import { useAppStore } from '../stores/store.js';
 import { useSides } from '../stores/useSides.js';
 import { useColours } from './colours.js';
 import { RecordRow } from './RecordRow.js';
+import { BaseCell } from './BaseCell.js';
 import { ROLE_LABEL } from './roleLabel.js';
 import { METRIC_COLUMNS, STANDARD_HYPER, formatValue } from './tableColumns.js';
-import { baseDeleted, type TableRowContext } from './tableRowContext.js';
+import type { TableRowContext } from './tableRowContext.js';
 
 /**
  * A seed group (ui.md §6 item 7): the shared configuration, "n = k" in the Seed column, mean ± sd
@@ -41,7 +42,7 @@ export function SeedGroupRow({ group: g, expanded, onToggle, ctx }: { group: See
           </button>
         </td>
         <td><span className={`type-badge ${first.role}`}>{ROLE_LABEL[first.role]}</span></td>
-        <td className="mono">{first.baseModelId === null ? '–' : baseDeleted(first, ctx.knownModels) ? <s title="Base model deleted">{first.baseModelId}</s> : first.baseModelId}</td>
+        <BaseCell r={first} ctx={ctx} />
         <td>{first.method.label}</td>
         {STANDARD_HYPER.map((h) => <td key={h.key} className="num">{formatValue(first.hyperparameters[h.key])}</td>)}
         <td className="num" data-seed-count={ids.length} title={`seeds: ${g.members.map((m) => m.seed ?? '–').join(', ')}`}>n = {ids.length}</td>

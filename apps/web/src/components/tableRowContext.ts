@@ -19,6 +19,8 @@ export interface TableRowContext {
   runningBases: ReadonlySet<string | undefined>;
   /** Model ids still present: a base not among them was deleted. */
   knownModels: ReadonlySet<string>;
+  /** Model (checkpoint) id → the id of its record in this class: the one id users see. */
+  recordOfModel: ReadonlyMap<string, string>;
   onDetails(id: string): void;
   onBuild(prefill: BuilderPrefill): void;
 }

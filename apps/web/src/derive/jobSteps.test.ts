@@ -13,8 +13,16 @@ describe('jobSteps', () => {
     ]);
   });
 
+  it('gives a Retrained job a last step for the Original, so its progress never goes back', () => {
+    const own = jobSteps({ kind: 'retrained', status: 'running', progress: { ...progress('cka'), step: 'Retrained (class 3)' } as Job['progress'] });
+    expect(own.map((s) => s.state)).toEqual(['done', 'done', 'done', 'active', 'pending']);
+    const then = jobSteps({ kind: 'retrained', status: 'running', progress: { ...progress('evaluating train'), step: 'Original for class 3' } as Job['progress'] });
+    expect(then.map((s) => [s.title, s.state])).toEqual([['Prepare', 'done'], ['Train', 'done'], ['Evaluate', 'done'], ['Analyze', 'done'], ['Original', 'active']]);
+    expect(jobSteps({ kind: 'retrained', status: 'succeeded', progress: null }).every((s) => s.state === 'done')).toBe(true);
+  });
+
   it('gives Analyze its sub-stages with the current fraction', () => {
-    const analyze = jobSteps({ kind: 'retrained', status: 'running', progress: progress('attack', 30, 120) })[3];
+    const analyze = jobSteps({ kind: 'unlearn', status: 'running', progress: progress('attack', 30, 120) })[3];
     expect(analyze.state).toBe('active');
     expect(analyze.parts).toEqual([
       { name: 'UMAP embedding', state: 'done', fraction: 1 },

@@ -21,13 +21,16 @@ const ORDER = STEP_STAGES.flatMap(([, stages]) => stages);
 
 /**
  * The stepper of one job (ui.md §1.4): Prepare → Train (or Unlearn) → Evaluate → Analyze, with
- * Analyze's embedding, attack and CKA sub-stages. Built from the job's status and its latest
+ * Analyze's embedding, attack and CKA sub-stages; a Retrained job adds Original (its evaluation of
+ * the designated Original for the class). Built from the job's status and its latest
  * progress report; a finished job has every step done, a failed or cancelled one marks the step
  * it stopped in.
  */
 export function jobSteps(job: Pick<Job, 'kind' | 'status' | 'progress'>): JobStep[] {
   const stage = job.progress?.stage ?? (job.status === 'queued' ? 'queued' : null);
-  const at = job.status === 'succeeded' ? ORDER.length : stage === null ? -1 : ORDER.indexOf(stage);
+  // A Retrained job then evaluates the Original for its class: its own fifth step, so the stepper never runs backwards.
+  const onOriginal = job.kind === 'retrained' && /^Original for class/.test(job.progress?.step ?? '');
+  const at = job.status === 'succeeded' || onOriginal ? ORDER.length : stage === null ? -1 : ORDER.indexOf(stage);
   const stopped = job.status === 'failed' || job.status === 'cancelled' || job.status === 'interrupted';
   const fraction = job.progress && job.progress.total ? (job.progress.done ?? 0) / job.progress.total : null;
   const stateOf = (index: number, last: number): StepState => {
@@ -36,7 +39,7 @@ export function jobSteps(job: Pick<Job, 'kind' | 'status' | 'progress'>): JobSte
     if (at >= index) return stopped ? 'failed' : job.status === 'succeeded' ? 'done' : 'active';
     return 'pending';
   };
-  return STEP_STAGES.map(([title, stages]) => {
+  const steps = STEP_STAGES.map(([title, stages]): JobStep => {
     const first = ORDER.indexOf(stages[0]);
     const last = ORDER.indexOf(stages[stages.length - 1]);
     const parts =
@@ -49,4 +52,7 @@ export function jobSteps(job: Pick<Job, 'kind' | 'status' | 'progress'>): JobSte
         : [];
     return { title: title === 'Train' && job.kind === 'unlearn' ? 'Unlearn' : title, state: stateOf(first, last), parts };
   });
+  if (job.kind !== 'retrained') return steps;
+  const original: StepState = job.status === 'succeeded' ? 'done' : !onOriginal ? 'pending' : stopped ? 'failed' : 'active';
+  return [...steps, { title: 'Original', state: original, parts: [] }];
 }

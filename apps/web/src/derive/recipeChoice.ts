@@ -2,6 +2,7 @@ import { quickRecipeFor, TRAINING_RECIPES, type TrainingRecipe } from '@mu/schem
 
 /** Backends that run on a GPU; every other one (wasm, cpu, native CPU TensorFlow) is CPU-class. */
 const GPU_BACKENDS = ['tensorflow-gpu', 'webgl'];
+export const isGpu = (backend: string | null) => backend !== null && GPU_BACKENDS.includes(backend);
 
 /** The training recipes offered for a dataset (those meant for it), in their defined order. */
 export function recipesFor(dataset: string): TrainingRecipe[] {
@@ -16,6 +17,6 @@ export function recipesFor(dataset: string): TrainingRecipe[] {
  */
 export function defaultRecipe(dataset: string, backend: string | null): TrainingRecipe {
   const reference = TRAINING_RECIPES.find((r) => r.id === 'reference')!;
-  if (backend !== null && GPU_BACKENDS.includes(backend)) return reference;
+  if (isGpu(backend)) return reference;
   return quickRecipeFor(dataset) ?? reference;
 }

@@ -14,6 +14,7 @@ import { attackSubset } from '../derive/attackSubset.js';
 import { linkedHoverCss, type SampleRef } from '../derive/linkedHoverCss.js';
 import { spriteSheet } from '../derive/spriteSheet.js';
 import { gridIndex } from '../derive/thresholdStrategies.js';
+import { attackEmptyReason } from '../derive/attackEmptyReason.js';
 import { useAppStore } from '../stores/store.js';
 import { useClassNames } from '../stores/useClassNames.js';
 import type { AttackPanel } from './useAttackPanels.js';
@@ -28,6 +29,7 @@ export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: Att
   const strategy = useAppStore((s) => s.strategy);
   const setCustomThreshold = useAppStore((s) => s.setCustomThreshold);
   const setStage = useAppStore((s) => s.setStage);
+  const retrainedLoading = useAppStore((s) => { const id = panel.record.references.retrainedModelId; return id !== null && s.fullStatus[id] !== 'ready' && s.fullStatus[id] !== 'error'; });
   const inSet = useAppStore((s) => s.instanceSet?.keys ?? null);
   const classNames = useClassNames();
   const c = useColours();
@@ -52,7 +54,9 @@ export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: Att
 
   const label = `Model ${which}`;
   if (rec.role === 'retrained') return <EmptyState message="This is the Retrained model — nothing to attack" />;
-  if (!rec.attack || !merged || !direction) return <EmptyState message="No Retrained model for this class — the attack view and CKA vs Retrained need one." action={{ label: 'Go to Build', onClick: () => setStage('build') }} />;
+  const missing = attackEmptyReason(rec, ret, retrainedLoading);
+  if (missing) return <EmptyState message={missing} action={{ label: 'Go to Build', onClick: () => setStage('build') }} />;
+  if (!merged || !direction) return <div className="skeleton" style={{ height: 200 }}>Loading the Retrained record…</div>;
   if (!dots || !grids || !modelValues || !retrainedValues) return <div className="skeleton" style={{ height: 200 }}>Loading the Retrained record…</div>;
 
   const colour = which === 'A' ? c.A : c.B;

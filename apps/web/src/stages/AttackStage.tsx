@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useColours } from '../components/colours.js';
-import { EmptyState } from '../components/EmptyState.js';
 import { InstanceSetBuilder } from '../components/InstanceSetBuilder.js';
+import { MissingComparison } from '../components/MissingComparison.js';
 import { type AttackMetric, GRID, type Strategy } from '../derive/thresholdStrategies.js';
 import { useAppStore } from '../stores/store.js';
 import { AttackPanelView } from './AttackPanelView.js';
@@ -28,12 +28,11 @@ export function AttackStage() {
       setStrategy: st.setStrategy,
       setCustomThreshold: st.setCustomThreshold,
       applyWorstCase: st.applyWorstCase,
-      setStage: st.setStage,
     })),
   );
   const c = useColours();
   const metric = s.metric;
-  if (!aId || !bId) return <EmptyState message="Select both model A and model B." action={{ label: 'Go to Screen', onClick: () => s.setStage('screen') }} />;
+  if (!aId || !bId) return <MissingComparison />;
   if (!a || !b || !panels) return <div className="skeleton" style={{ height: 300 }}>Loading…</div>;
   const tA = panels.A.threshold;
   const tB = panels.B.threshold;

@@ -4,6 +4,7 @@ import { ImportPanel } from '../components/ImportPanel.js';
 import { JobQueue } from '../components/JobQueue.js';
 import { ModelBuilder } from '../components/ModelBuilder.js';
 import { useAppStore } from '../stores/store.js';
+import { PlusIcon } from '../components/PlusIcon.js';
 
 /** Build: references, the Model Builder, the job queue and imports. */
 export function BuildStage() {
@@ -13,7 +14,7 @@ export function BuildStage() {
     <div className="build-grid">
       <div>
         <BaselinePanel />
-        <button className="primary wide" disabled={!methodsLoaded} onClick={() => setOpen(true)}>＋ Open Model Builder</button>
+        <button className="primary wide" disabled={!methodsLoaded} onClick={() => setOpen(true)}><PlusIcon /> Open Model Builder</button>
         {open && <ModelBuilder onClose={() => setOpen(false)} />}
         <ImportPanel />
       </div>

@@ -5,8 +5,8 @@ import { CkaChart } from '../charts/CkaChart.js';
 import { PredictionMatrix } from '../charts/PredictionMatrix.js';
 import { useColours } from '../components/colours.js';
 import { EmbeddingPanel } from '../components/EmbeddingPanel.js';
-import { EmptyState } from '../components/EmptyState.js';
 import { InstanceSetBuilder } from '../components/InstanceSetBuilder.js';
+import { MissingComparison } from '../components/MissingComparison.js';
 import { ModelName } from '../components/ModelName.js';
 import { ckaSeries } from '../derive/ckaSeries.js';
 import { classGaps, groupClassGaps } from '../derive/classGaps.js';
@@ -28,7 +28,7 @@ export function ContrastStage() {
   const gaps = useMemo(() => (a && b ? (groups ? groupClassGaps(groups.as, groups.bs, fc) : classGaps(a, b, fc)) : null), [a, b, fc, groups]);
   const cka = useMemo(() => (a && b ? ckaSeries(a, b, ui.ckaAgainst, ui.splitCka) : null), [a, b, ui.ckaAgainst, ui.splitCka]);
 
-  if (!aId || !bId) return <EmptyState message="Select both model A and model B." action={{ label: 'Go to Screen', onClick: () => ui.setStage('screen') }} />;
+  if (!aId || !bId) return <MissingComparison />;
   if (error) return <div className="inline-error" role="alert">{error} <button onClick={() => { void ui.loadFull(aId); void ui.loadFull(bId); }}>Retry</button></div>;
   if (!a || !b || !gaps || !cka) return <div className="skeleton" style={{ height: 300 }} aria-busy={loading}>Loading…</div>;
   const roleA = a.role, roleB = b.role;

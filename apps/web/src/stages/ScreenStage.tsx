@@ -5,6 +5,7 @@ import { moveKey } from '../derive/axisOrder.js';
 import { useColours } from '../components/colours.js';
 import { DetailsDrawer } from '../components/DetailsDrawer.js';
 import { EmptyState } from '../components/EmptyState.js';
+import { MissingComparison } from '../components/MissingComparison.js';
 import { ModelTable } from '../components/ModelTable.js';
 import { TableExpandToggle } from '../components/TableExpandToggle.js';
 import { useAppStore } from '../stores/store.js';
@@ -16,7 +17,6 @@ export function ScreenStage() {
   const status = useAppStore((s) => s.rowsStatus);
   const error = useAppStore((s) => s.rowsError);
   const forgetClass = useAppStore((s) => s.forgetClass);
-  const setStage = useAppStore((s) => s.setStage);
   const [details, setDetails] = useState<string | null>(null);
   const parallel = useAppStore((s) => s.parallelOpen);
   const brushes = useAppStore((s) => s.brushes);
@@ -61,7 +61,7 @@ export function ScreenStage() {
           {error} <button onClick={() => void useAppStore.getState().loadRows()}>Retry</button>
         </div>
       ) : status === 'ready' && rows.length === 0 ? (
-        <EmptyState message="No models yet — build or import one." action={{ label: 'Go to Build', onClick: () => setStage('build') }} />
+        <MissingComparison />
       ) : (
         <ModelTable rows={rows} onDetails={setDetails} />
       )}

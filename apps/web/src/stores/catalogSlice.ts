@@ -14,6 +14,8 @@ export interface CatalogSlice {
   estimates: TimeEstimates | null;
   catalogError: string | null;
   loadCatalog(): Promise<void>;
+  /** Asks the server's health again (its compute worker may still be starting: backend null). */
+  refreshHealth(): Promise<void>;
   loadBaselines(): Promise<void>;
   /** Designates an Original or Retrained model (checkpoint id) as the reference of its kind. */
   designateReference(checkpointId: string): Promise<void>;
@@ -34,6 +36,13 @@ export const createCatalogSlice: StateCreator<AppState, [], [], CatalogSlice> = 
     } catch (e) {
       set({ catalogError: (e as Error).message });
       get().toast('error', (e as Error).message);
+    }
+  },
+  refreshHealth: async () => {
+    try {
+      set({ health: await api.health() });
+    } catch {
+      // the badge keeps its state; the event stream reports a lost server
     }
   },
   loadBaselines: async () => {

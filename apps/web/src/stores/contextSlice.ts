@@ -1,8 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store.js';
 
-export type Stage = 'build' | 'screen' | 'contrast' | 'attack';
-export const STAGES: readonly Stage[] = ['build', 'screen', 'contrast', 'attack'];
+export type Stage = 'build' | 'screen' | 'contrast' | 'attack' | 'overview';
+/** The four stages, then the Overview of A vs B (issue 11, item 8). */
+export const STAGES: readonly Stage[] = ['build', 'screen', 'contrast', 'attack', 'overview'];
 
 /** What is being looked at: dataset, architecture, the opened forget classes and the current one, the stage. */
 export interface ContextSlice {

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { api } from '../api/client.js';
+import type { QuickStartRequest } from '@mu/schema';
 import type { Job, JobProgress, JobSpec } from '../api/types.js';
 import type { AppState } from './store.js';
 
@@ -13,10 +14,14 @@ export interface JobsSlice {
   queuedAt: Record<string, number>;
   selectedJob: string | null;
   eventsConnected: boolean;
+  /** Whether the server's job list has arrived once (before that, an empty list means nothing). */
+  jobsLoaded: boolean;
   loadJobs(): Promise<void>;
   receiveJob(job: Job): void;
   receiveProgress(p: JobProgress & { jobId: string }): void;
   submitJob(spec: JobSpec): Promise<Job | null>;
+  /** Queues a Quick start (POST /api/jobs/quick-start); resolves with its jobs, [] after an error (toasted). */
+  quickStart(body: QuickStartRequest): Promise<Job[]>;
   cancelJob(id: string): Promise<void>;
   selectJob(id: string | null): void;
   setEventsConnected(connected: boolean): void;
@@ -27,10 +32,11 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
   queuedAt: {},
   selectedJob: null,
   eventsConnected: false,
+  jobsLoaded: false,
   loadJobs: async () => {
     try {
       const list = await api.jobs();
-      set({ jobs: Object.fromEntries(list.map((j) => [j.id, j])) });
+      set({ jobs: Object.fromEntries(list.map((j) => [j.id, j])), jobsLoaded: true });
     } catch (e) {
       get().toast('error', (e as Error).message);
     }
@@ -54,6 +60,17 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
     } catch (e) {
       get().toast('error', (e as Error).message);
       return null;
+    }
+  },
+  quickStart: async (body) => {
+    try {
+      const queued = await api.quickStart(body);
+      const now = Date.now();
+      set({ jobs: { ...get().jobs, ...Object.fromEntries(queued.map((j) => [j.id, j])) }, queuedAt: { ...get().queuedAt, ...Object.fromEntries(queued.map((j) => [j.id, now])) } });
+      return queued;
+    } catch (e) {
+      get().toast('error', (e as Error).message);
+      return [];
     }
   },
   cancelJob: async (id) => {

@@ -71,6 +71,9 @@ export const createRecordsSlice: StateCreator<AppState, [], [], RecordsSlice> = 
         set({ modelA: modelA && ids.has(modelA) ? modelA : pair.a, modelB: modelB && ids.has(modelB) && modelB !== modelA ? modelB : pair.b });
         const s = get();
         if (s.modelA === s.modelB) set({ modelB: pair.b === s.modelA ? pair.a : pair.b });
+        // An id that was asked for (a link, a deleted model) and is not here is replaced, and said so.
+        const unknown = [modelA, modelB].filter((id): id is string => id !== null && !ids.has(id));
+        if (unknown.length > 0) get().toast('info', `No model ${unknown.join(' or ')} in this class: showing ${[get().modelA, get().modelB].filter(Boolean).join(' vs ') || 'nothing'} instead.`);
       }
     } catch (e) {
       if (token !== rowsToken) return;

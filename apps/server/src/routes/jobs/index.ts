@@ -4,8 +4,9 @@ import { notFound } from '../../http/apiError.js';
 import { errors } from '../../schemas/api.js';
 import { Job, JobId, JobKindField, JobSpec, JobStatus } from '../../schemas/job.js';
 import jobEvents from './events.js';
+import quickStart from './quickStart.js';
 
-/** Jobs: create (POST /api/jobs), list, get, cancel; live progress in ./events.ts. */
+/** Jobs: create (POST /api/jobs), list, get, cancel; live progress in ./events.ts, Quick start in ./quickStart.ts. */
 const jobs: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '',
@@ -68,6 +69,7 @@ const jobs: FastifyPluginAsyncTypebox = async (fastify) => {
   );
 
   await fastify.register(jobEvents);
+  await fastify.register(quickStart);
 };
 
 export default jobs;
