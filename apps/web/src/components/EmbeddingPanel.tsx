@@ -7,6 +7,7 @@ import { EmbeddingScatter, type Polygon, type ScatterHandle } from '../charts/Em
 import { easeInOutCubic, largestMovers, morphPositions } from '../derive/embeddingMorph.js';
 import { embeddingPoints, type EmbeddingPoints, type Highlight, linkPoints } from '../derive/embeddingPoints.js';
 import { procrustes } from '../derive/procrustes.js';
+import { emptySetNote, setScope } from '../derive/setScope.js';
 import { useAppStore } from '../stores/store.js';
 import { useColours } from './colours.js';
 import { HoverLink } from './HoverLink.js';
@@ -33,8 +34,8 @@ const extent = (v: ArrayLike<number>): [number, number] => {
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** Per point, 1 when its key is in the set (null when no set is active). */
-const membership = (p: EmbeddingPoints, keys: ReadonlySet<number> | undefined) => (keys ? Uint8Array.from(p.keys, (k) => (keys.has(k) ? 1 : 0)) : null);
+/** Per point, 1 when its key is in the set (null when no set is active, or it matches no point: nothing fades). */
+const membership = (p: EmbeddingPoints, keys: ReadonlySet<number> | undefined) => (setScope(keys, p.keys)?.matched ? Uint8Array.from(p.keys, (k) => (keys!.has(k) ? 1 : 0)) : null);
 
 /**
  * Embedding Space (ui.md §3.4, §6 item 5): the twin scatter plots of A and B with zoom (linked when
@@ -184,7 +185,9 @@ export function EmbeddingPanel({ a, b, classNames }: { a: ResultRecord; b: Resul
         {(w) => (
           <div>
             {emb.link.shared < Math.min(emb.pa.n, emb.pb.n) && <p className="empty-inline">A and B use different samples ({emb.link.shared} shared)</p>}
-            {instanceSet && <p className="embedding-set">Emphasised: {instanceSet.label} ({instanceSet.keys.size})</p>}
+            {instanceSet && (inSet.A || inSet.B
+              ? <p className="embedding-set">Emphasised: {instanceSet.label} ({instanceSet.keys.size})</p>
+              : <p className="empty-inline" data-testid="set-empty-embedding">{emptySetNote(instanceSet.label, { matched: 0, shown: emb.pa.n + emb.pb.n }, 'points of A and B')}</p>)}
             {aligned && (
               <div className="morph-tools">
                 <button type="button" onClick={animateMorph}>Animate A → B</button>

@@ -12,8 +12,9 @@ import { attackGrids } from '../derive/attackGrids.js';
 import { attackInstance } from '../derive/attackInstance.js';
 import { attackSubset } from '../derive/attackSubset.js';
 import { linkedHoverCss, type SampleRef } from '../derive/linkedHoverCss.js';
+import { emptySetNote, setScope } from '../derive/setScope.js';
 import { spriteSheet } from '../derive/spriteSheet.js';
-import { gridIndex } from '../derive/thresholdStrategies.js';
+import { GRID, gridIndex } from '../derive/thresholdStrategies.js';
 import { useAppStore } from '../stores/store.js';
 import { useClassNames } from '../stores/useClassNames.js';
 import type { AttackPanel } from './useAttackPanels.js';
@@ -28,7 +29,7 @@ export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: Att
   const strategy = useAppStore((s) => s.strategy);
   const setCustomThreshold = useAppStore((s) => s.setCustomThreshold);
   const setStage = useAppStore((s) => s.setStage);
-  const inSet = useAppStore((s) => s.instanceSet?.keys ?? null);
+  const instanceSet = useAppStore((s) => s.instanceSet);
   const classNames = useClassNames();
   const c = useColours();
   const [hovered, setHovered] = useState<SampleRef | null>(null);
@@ -45,6 +46,8 @@ export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: Att
     () => (modelValues && retrainedValues && direction ? attackGrids(modelValues, retrainedValues, t, direction, metric, samples) : null),
     [modelValues, retrainedValues, t, direction, metric, samples],
   );
+  const scope = useMemo(() => setScope(instanceSet?.keys, [...(samples.model ?? []), ...(samples.retrained ?? [])].map((x) => x.key)), [instanceSet, samples]);
+  const inSet = scope && scope.matched > 0 ? instanceSet!.keys : null;
   const sprite = useMemo((): ThumbSprite | null => {
     const sheet = spriteSheet([...(samples.model ?? []), ...(samples.retrained ?? [])].map((s) => s.image));
     return sheet.indices.length > 0 ? { url: api.thumbnailsUrl(dataset, 'train', sheet.indices), tiles: sheet.indices.length, tileOf: sheet.tileOf } : null;
@@ -66,7 +69,23 @@ export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: Att
       {(w) => (
         <div data-panel={which} className="attack-panel">
           <style>{linkedHoverCss(which, hovered)}</style>
-          <ModelName which={which} role={rec.role} id={rec.id} />
+          <div className="attack-panel-head">
+            <ModelName which={which} role={rec.role} id={rec.id} />
+            <label>
+              Threshold{' '}
+              {/* The threshold this panel uses under any strategy; typing one switches to Custom. */}
+              <input
+                type="number"
+                aria-label={`Threshold for ${label}`}
+                step={GRID[metric].step}
+                min={GRID[metric].lo}
+                max={GRID[metric].hi}
+                value={t}
+                onChange={(e) => Number.isFinite(e.target.valueAsNumber) && setCustomThreshold(e.target.valueAsNumber)}
+              />
+            </label>
+          </div>
+          {scope && scope.matched === 0 && <p className="empty-inline" data-testid={`set-empty-${which}`}>{emptySetNote(instanceSet!.label, scope, 'attack samples of this panel')}</p>}
           <AttackPanelChart
             dots={dots}
             merged={merged}

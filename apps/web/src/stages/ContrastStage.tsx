@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { ChartFrame, Segmented } from '../charts/ChartFrame.js';
 import { ClassAccuracyChart } from '../charts/ClassAccuracyChart.js';
 import { CkaChart } from '../charts/CkaChart.js';
+import { MatrixLegend } from '../charts/MatrixLegend.js';
 import { PredictionMatrix } from '../charts/PredictionMatrix.js';
 import { useColours } from '../components/colours.js';
 import { EmbeddingPanel } from '../components/EmbeddingPanel.js';
@@ -57,10 +58,13 @@ export function ContrastStage() {
         }
       >
         {(w) => (
-          <div className="twin">
-            {([['A', a], ['B', b]] as const).map(([k, r]) => (
-              <PredictionMatrix key={k} labelDist={r.predictions[ui.splitMatrix].labelDist} confDist={r.predictions[ui.splitMatrix].confDist} classNames={classNames} forgetClass={fc} mode={ui.matrixMode} width={w / 2} showRowLabels={k === 'A'} caption={`Model ${k} (${r.role}, ${r.id})`} captionColour={k === 'A' ? c.AStroke : c.BStroke} />
-            ))}
+          <div>
+            <MatrixLegend mode={ui.matrixMode} />
+            <div className="twin">
+              {([['A', a], ['B', b]] as const).map(([k, r]) => (
+                <PredictionMatrix key={k} labelDist={r.predictions[ui.splitMatrix].labelDist} confDist={r.predictions[ui.splitMatrix].confDist} classNames={classNames} forgetClass={fc} mode={ui.matrixMode} width={w / 2} showRowLabels={k === 'A'} caption={`Model ${k} (${r.role}, ${r.id})`} captionColour={k === 'A' ? c.AStroke : c.BStroke} />
+              ))}
+            </div>
           </div>
         )}
       </ChartFrame>
