@@ -3,25 +3,20 @@ import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { api } from '../api/client.js';
 import type { ResultRecord } from '../api/types.js';
 import { ChartFrame, Segmented } from '../charts/ChartFrame.js';
+import { EmbeddingLegend, HIGHLIGHTS } from '../charts/EmbeddingLegend.js';
 import { EmbeddingScatter, type Polygon, type ScatterHandle } from '../charts/EmbeddingScatter.js';
 import { easeInOutCubic, largestMovers, morphPositions } from '../derive/embeddingMorph.js';
-import { embeddingPoints, type EmbeddingPoints, type Highlight, linkPoints } from '../derive/embeddingPoints.js';
+import { embeddingPoints, type EmbeddingPoints, linkPoints } from '../derive/embeddingPoints.js';
 import { procrustes } from '../derive/procrustes.js';
 import { emptySetNote, setScope } from '../derive/setScope.js';
 import { useAppStore } from '../stores/store.js';
 import { useColours } from './colours.js';
 import { HoverLink } from './HoverLink.js';
 import { ImageCard } from './ImageCard.js';
+import { modelCaptions } from './modelCaptions.js';
 import { ModelName } from './ModelName.js';
 import './embeddingPanel.css';
 
-const HIGHLIGHTS: { value: Highlight; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'forget', label: 'Target to Forget' },
-  { value: 'forgotten', label: 'Correctly Forgotten' },
-  { value: 'notForgotten', label: 'Not Forgotten' },
-  { value: 'overly', label: 'Overly Forgotten' },
-];
 const MOVERS = 20;
 const MORPH_MS = 1000;
 
@@ -168,6 +163,7 @@ export function EmbeddingPanel({ a, b, classNames }: { a: ResultRecord; b: Resul
       <ChartFrame
         title="Embedding Space"
         name="embedding"
+        captions={modelCaptions([{ which: 'A', role: a.role, id: a.id }, { which: 'B', role: b.role, id: b.id }], c)}
         controls={
           <>
             <Segmented label="Highlight" value={highlight} options={HIGHLIGHTS} onChange={(v) => setUi({ highlight: v })} />
@@ -199,6 +195,7 @@ export function EmbeddingPanel({ a, b, classNames }: { a: ResultRecord; b: Resul
                 <label><input type="checkbox" checked={moversOnly} onChange={(e) => setMoversOnly(e.target.checked)} /> Emphasise {MOVERS} largest movers</label>
               </div>
             )}
+            <EmbeddingLegend colours={c.classes} classNames={classNames} forgetClass={fc} highlight={highlight} width={w} />
             <div className="twin embedding-twin" ref={twin}>
               <HoverLink container={twin} plots={handles} aToB={emb.link.aToB} bToA={emb.link.bToA} />
               <div>

@@ -6,6 +6,7 @@ import { AttackGrid, type ThumbSprite } from '../components/AttackGrid.js';
 import { RETRAINED, useColours } from '../components/colours.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ImageCard } from '../components/ImageCard.js';
+import { modelCaptions } from '../components/modelCaptions.js';
 import { ModelName } from '../components/ModelName.js';
 import { attackDots } from '../derive/attackDots.js';
 import { attackGrids } from '../derive/attackGrids.js';
@@ -65,7 +66,11 @@ export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: Att
   const common = { total, sprite, which, colour, lightColour: which === 'A' ? c.ALight : c.BLight, inSet, onHover: setHovered, onOpen };
   const instance = opened ? attackInstance(rec, ret, opened.sample.side, opened.sample.i) : null;
   return (
-    <ChartFrame title={`Retrained Model (${ret?.id}) vs. ${label}`} name={`attack-${which}`}>
+    <ChartFrame
+      title={`Retrained Model (${ret?.id}) vs. ${label}`}
+      name={`attack-${which}`}
+      captions={[{ text: `Retrained Model (${ret?.id})`, colour: RETRAINED, badge: null }, ...modelCaptions([{ which, role: rec.role, id: rec.id }], c)]}
+    >
       {(w) => (
         <div data-panel={which} className="attack-panel">
           <style>{linkedHoverCss(which, hovered)}</style>
