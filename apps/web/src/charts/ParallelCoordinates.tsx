@@ -174,6 +174,20 @@ export function ParallelCoordinates({ rows, axes, flipped, visible, brushes, onB
   };
   return (
     <svg ref={svg} className="chart parallel" width={width} height={height} role="img" aria-label={`Parallel coordinates of ${rows.length} runs over ${axes.length} axes`} data-lines={rows.length}>
+      {/* Halos under every line, labels at the line ends. */}
+      <g className="picked" fill="none" pointerEvents="none">
+        {(['A', 'B'] as const).map((k) => {
+          const r = rows.find((row) => row.id === picked[k]);
+          if (!r) return null;
+          const end = [...axes.keys()].reverse().find((i) => pcValue(r, axes[i]) !== null);
+          return (
+            <g key={k} data-model={k}>
+              <path d={line(r)} stroke={modelColours[k]} strokeWidth={9} strokeOpacity={0.3} strokeLinejoin="round" />
+              {end !== undefined && <text x={x(end) + 8} y={scales[end](pcValue(r, axes[end])!)} dy="0.32em" className="tick" fontWeight={700} style={{ fill: modelColours[k] }}>{k}</text>}
+            </g>
+          );
+        })}
+      </g>
       <g className="lines" fill="none">
         {/* A and B last, so that they lie on top. */}
         {[...rows].sort((p, q) => rank(p.id) - rank(q.id)).map((r) => {
@@ -194,19 +208,6 @@ export function ParallelCoordinates({ rows, axes, flipped, visible, brushes, onB
             >
               <title>{`${r.id} · ${r.method.label} (click: Model B, shift-click: Model A)`}</title>
             </path>
-          );
-        })}
-      </g>
-      <g className="picked" fill="none" pointerEvents="none">
-        {(['A', 'B'] as const).map((k) => {
-          const r = rows.find((row) => row.id === picked[k]);
-          if (!r) return null;
-          const end = [...axes.keys()].reverse().find((i) => pcValue(r, axes[i]) !== null);
-          return (
-            <g key={k} data-model={k}>
-              <path d={line(r)} stroke={modelColours[k]} strokeWidth={9} strokeOpacity={0.3} strokeLinejoin="round" />
-              {end !== undefined && <text x={x(end) + 8} y={scales[end](pcValue(r, axes[end])!)} dy="0.32em" className="tick" fontWeight={700} style={{ fill: modelColours[k] }}>{k}</text>}
-            </g>
           );
         })}
       </g>
