@@ -17,7 +17,8 @@ export function CkaChart(props: { layers: string[]; series: CkaSeries[]; colourA
   const values = props.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const y = scaleLinear().domain(fittedDomain(values)).range([height - m.b, m.t]);
   const ends = props.series.map((s) => s.values[s.values.length - 1] ?? null);
-  const endY = dodgeLabels(ends.map((v) => y(v ?? 0)), 12, m.t, height - m.b);
+  // 14 px: the height of an 11 px label box.
+  const endY = dodgeLabels(ends.map((v) => y(v ?? 0)), 14, m.t, height - m.b);
   const path = line<number | null>().defined((v) => v !== null).x((_, i) => x(props.layers[i]) ?? 0).y((v) => y(v ?? 0));
   return (
     <svg className="chart" width={width} height={height} role="img" aria-label="Layer-wise similarity (CKA) of Model A and Model B">
