@@ -29,7 +29,7 @@ const fieldA = async () => Number(await page.inputValue('input[aria-label="Thres
 async function lineAndScale(): Promise<{ lineY: number; x: number; valueAt(pageY: number): number }> {
   const r = await page.$eval('[data-panel=A] g.threshold line', (l) => {
     const b = l.getBoundingClientRect();
-    const ticks = [...l.ownerSVGElement!.querySelectorAll('text.tick')].filter((t) => /^(0|2)$/.test(t.textContent!) && Number(t.getAttribute('x')) === 34);
+    const ticks = [...(l as SVGLineElement).ownerSVGElement!.querySelectorAll('text.tick')].filter((t) => /^(0|2)$/.test(t.textContent!) && Number(t.getAttribute('x')) === 34);
     const ys = ticks.map((t) => ({ v: Number(t.textContent), y: t.getBoundingClientRect().y + t.getBoundingClientRect().height / 2 }));
     return { lineY: b.y + b.height / 2, x: b.x + 120, ys };
   });

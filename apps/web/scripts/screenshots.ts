@@ -24,7 +24,7 @@ interface View {
 /** Every view, in README order: adding a view is one line. */
 const VIEWS: View[] = [
   { name: 'build', query: () => `stage=build&${FIXTURES}`, ready: '[data-testid=baselines]' },
-  { name: 'screen', query: () => `stage=screen&${FIXTURES}&B=ref0-dd2c`, ready: '[data-testid=model-table] tbody tr[data-id]' },
+  { name: 'screen', query: () => `stage=screen&${FIXTURES}&B=ref0-dd2c&pc=1`, ready: '[data-testid=model-table] tbody tr[data-id]' },
   { name: 'contrast', query: () => `stage=contrast&${FIXTURES}&B=ref0-dd2c`, ready: 'svg.scatter .marks > *' },
   { name: 'attack', query: (ids) => (ids ? `stage=attack&d=${ENGINE_SCOPE.dataset}&a=${ENGINE_SCOPE.architecture}&fc=0&A=${ids.engineA}&B=${ids.engineB}&strategy=maxScore` : null), ready: '[data-panel=B] circle.dot' },
   { name: 'attack-reference', query: () => `stage=attack&${FIXTURES}`, ready: '[data-panel=A] circle.dot' },

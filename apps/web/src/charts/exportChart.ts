@@ -11,7 +11,10 @@ export interface FigureCaption {
   badge: string | null;
 }
 
-/** A copy of a chart SVG with the computed text styles inlined, so that it renders alone. */
+/**
+ * A copy of a chart SVG with the computed styles the stylesheet gives it inlined (text, and the
+ * fading of marks outside an instance set), so that it renders alone.
+ */
 function styledClone(svg: SVGSVGElement): SVGSVGElement {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = svg.querySelectorAll('text');
@@ -19,6 +22,8 @@ function styledClone(svg: SVGSVGElement): SVGSVGElement {
     const cs = getComputedStyle(src[i]);
     t.setAttribute('style', `font-size:${cs.fontSize};font-weight:${cs.fontWeight};fill:${cs.fill}`);
   });
+  const marks = svg.querySelectorAll('[data-in-set]');
+  clone.querySelectorAll('[data-in-set]').forEach((m, i) => m.setAttribute('opacity', getComputedStyle(marks[i]).opacity));
   return clone;
 }
 
