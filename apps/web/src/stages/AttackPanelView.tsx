@@ -47,12 +47,13 @@ export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: Att
     () => (modelValues && retrainedValues && direction ? attackGrids(modelValues, retrainedValues, t, direction, metric, samples) : null),
     [modelValues, retrainedValues, t, direction, metric, samples],
   );
-  const scope = useMemo(() => setScope(instanceSet?.keys, [...(samples.model ?? []), ...(samples.retrained ?? [])].map((x) => x.key)), [instanceSet, samples]);
+  const shown = useMemo(() => [...(samples.model ?? []), ...(samples.retrained ?? [])], [samples]);
+  const scope = useMemo(() => setScope(instanceSet?.keys, shown.map((x) => x.key)), [instanceSet, shown]);
   const inSet = scope && scope.matched > 0 ? instanceSet!.keys : null;
   const sprite = useMemo((): ThumbSprite | null => {
-    const sheet = spriteSheet([...(samples.model ?? []), ...(samples.retrained ?? [])].map((s) => s.image));
+    const sheet = spriteSheet(shown.map((s) => s.image));
     return sheet.indices.length > 0 ? { url: api.thumbnailsUrl(dataset, 'train', sheet.indices), tiles: sheet.indices.length, tileOf: sheet.tileOf } : null;
-  }, [samples, dataset]);
+  }, [shown, dataset]);
 
   const label = `Model ${which}`;
   if (rec.role === 'retrained') return <EmptyState message="This is the Retrained model — nothing to attack" />;
