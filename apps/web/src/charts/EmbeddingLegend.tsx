@@ -24,7 +24,7 @@ export function EmbeddingLegend({ colours, classNames, forgetClass, highlight, w
   const wide = width >= predW + 260;
   const hl = wide ? { x: predW + 16, y: 0 } : { x: 0, y: 46 };
   return (
-    <svg className="chart legend embedding-legend" width={width} height={wide ? 50 : 86} role="img" aria-label="Embedding legend">
+    <svg className="chart legend embedding-legend" width={width} height={wide ? 50 : 86} role="img" aria-label="Legend of the embeddings">
       <g transform="translate(4,10)">
         <text className="tick legend-title">True Class</text>
         <circle cx={6} cy={16} r={4} fill="#777" />

@@ -25,7 +25,7 @@ function ScaleBar({ x, y, colour, title }: { x: number; y: number; colour(t: num
  */
 export function MatrixLegend({ mode }: { mode: 'split' | 'bubble' }) {
   return (
-    <svg className="chart legend matrix-legend" width={420} height={52} role="img" aria-label="Prediction matrix legend">
+    <svg className="chart legend matrix-legend" width={420} height={52} role="img" aria-label="Legend of the prediction matrices">
       {mode === 'split' ? (
         <>
           <g transform="translate(4,8)">
