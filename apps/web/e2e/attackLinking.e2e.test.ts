@@ -108,9 +108,9 @@ describe('attack linking (reference fixtures, Original vs ref0-dd2c)', () => {
     const thumbs = await page.$$eval('[data-panel=A] .attack-grid .thumb', (t) => t.map((x) => ({ side: x.getAttribute('data-side')!, i: Number(x.getAttribute('data-i')), image: Number(x.getAttribute('data-image')), pos: getComputedStyle(x).backgroundPosition })));
     for (const t of thumbs) {
       expect(t.image).toBe(images[t.side as 'model' | 'retrained'][t.i]);
-      // 12 px thumbnail, 1 px border: 10 px tiles.
+      // 24 px thumbnail (the default), 1.5 px border: 21 px tiles.
       const tile = indices.indexOf(t.image);
-      expect(t.pos).toBe(`${-(tile % 16) * 10}px ${-Math.floor(tile / 16) * 10}px`);
+      expect(t.pos).toBe(`${-(tile % 16) * 21}px ${-Math.floor(tile / 16) * 21}px`);
     }
   });
 

@@ -59,12 +59,15 @@ export async function startServer(dataDir = mkdtempSync(path.join(tmpdir(), 'mu-
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+  // Start-up (tsx compiling the server, loading the engine) took over 30 s at a load average of 20.
+  const deadline = Date.now() + 180_000;
+  for (;;) {
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {
       // not up yet
     }
+    if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`the server did not start on ${url}`);
     await new Promise((r) => setTimeout(r, 150));
   }
   return {

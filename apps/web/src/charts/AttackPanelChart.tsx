@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { memo, useMemo } from 'react';
+import { memo, type PointerEvent, useMemo } from 'react';
 import { type Dot } from '../derive/attackDots.js';
 import type { AttackSide } from '../derive/attackGrids.js';
 import type { SubsetSample } from '../derive/attackSubset.js';
@@ -9,7 +9,14 @@ import { type AttackMetric, type Direction, GRID, type MergedCurve, attributedTo
 import './AttackPanelChart.css';
 
 const HEIGHT = 396;
+/** The legend rows under the plot: the dot shades (left) and the curves with their values (right). */
+const LEGEND_H = 62;
 const DOT_R = 3.3;
+const CURVES = [
+  { key: 'score', label: 'Attack Score', colour: '#E15759', dot: '#e41a1c' },
+  { key: 'fpr', label: 'FPR', colour: '#4E79A7', dot: '#377eb8' },
+  { key: 'fnr', label: 'FNR', colour: '#59A14F', dot: '#4daf4a' },
+] as const;
 
 /** The metric axis shared by the histogram and the curves. */
 const metricAxis = (metric: AttackMetric) => scaleLinear().domain([GRID[metric].lo, GRID[metric].hi]).range([HEIGHT - 24, 12]);
@@ -121,8 +128,8 @@ export function AttackPanelChart(props: {
   const ty = y(props.threshold);
   const indices = props.merged.score.map((_, i) => i);
   const curve = (vals: number[]) => line<number>().x((i) => x2(vals[i])).y((i) => y(thresholdAt(metric, i)))(indices) ?? '';
-  const snap = (clientY: number, rect: DOMRect) => {
-    const v = y.invert(clientY - rect.top);
+  const snap = (e: PointerEvent<SVGGElement>) => {
+    const v = y.invert(e.clientY - e.currentTarget.ownerSVGElement!.getBoundingClientRect().top);
     const i = Math.round((v - g.lo) / g.step);
     props.onThreshold(thresholdAt(metric, Math.min(g.count - 1, Math.max(0, i))));
   };
@@ -132,10 +139,9 @@ export function AttackPanelChart(props: {
     <svg
       className="chart"
       width={width}
-      height={HEIGHT}
+      height={HEIGHT + LEGEND_H}
       role="img"
       aria-label={`Attack on ${props.label}: ${metric} of Retrained vs model samples with threshold ${props.threshold.toFixed(2)}`}
-      onPointerMove={(e) => e.buttons === 1 && props.draggable && (e.target as Element).closest('.threshold') && snap(e.clientY, e.currentTarget.getBoundingClientRect())}
     >
       {y.ticks(metric === 'entropy' ? 5 : 6).map((t) => (
         <g key={t}>
@@ -150,14 +156,24 @@ export function AttackPanelChart(props: {
       <text x={cx + 6} y={HEIGHT - 6} className="tick">{props.label} Samples →</text>
       {/* curves */}
       {[0, 0.25, 0.5, 0.75, 1].map((t) => <text key={t} x={x2(t)} y={HEIGHT - 6} textAnchor="middle" className="tick">{t}</text>)}
-      <path d={curve(props.merged.score)} fill="none" stroke="#E15759" strokeWidth={2} data-curve="score" />
-      <path d={curve(props.merged.fpr)} fill="none" stroke="#4E79A7" strokeWidth={1.5} data-curve="fpr" />
-      <path d={curve(props.merged.fnr)} fill="none" stroke="#59A14F" strokeWidth={1.5} data-curve="fnr" />
-      <g className="info" transform={`translate(${x2(0) + 4},${Math.max(20, ty - 56)})`}>
-        <text className="tick" stroke="#fff" strokeWidth={3} paintOrder="stroke">Threshold: {props.threshold.toFixed(2)}</text>
-        <text y={13} className="tick" stroke="#fff" strokeWidth={3} paintOrder="stroke" data-testid="attack-score">Attack Score: {(props.merged.score[ti] ?? 0).toFixed(3)}</text>
-        <text y={26} className="tick" stroke="#fff" strokeWidth={3} paintOrder="stroke">FPR: {(props.merged.fpr[ti] ?? 0).toFixed(3)}</text>
-        <text y={39} className="tick" stroke="#fff" strokeWidth={3} paintOrder="stroke">FNR: {(props.merged.fnr[ti] ?? 0).toFixed(3)}</text>
+      {CURVES.map((k) => <path key={k.key} d={curve(props.merged[k.key])} fill="none" stroke={k.colour} strokeWidth={k.key === 'score' ? 2 : 1.5} data-curve={k.key} />)}
+      {CURVES.map((k) => <circle key={k.key} cx={x2(props.merged[k.key][ti] ?? 0)} cy={ty} r={3.5} fill={k.dot} stroke="#000" strokeWidth={0.8} pointerEvents="none" />)}
+      <g className="legend attack-legend" transform={`translate(40,${HEIGHT + 8})`}>
+        {([['retrained', false], ['retrained', true], ['model', false], ['model', true]] as const).map(([from, toModel], k) => (
+          <g key={k} transform={`translate(${(k % 2) * Math.min(250, (histW - 40) / 2)},${Math.floor(k / 2) * 16})`}>
+            <circle cx={4} cy={0} r={DOT_R} fill={from === 'model' ? props.colour : '#6a6a6a'} stroke="#333" strokeWidth={0.8} opacity={(from === 'model') === toModel ? 1 : 0.3} />
+            <text x={12} dy="0.32em" className="tick">From {from === 'model' ? props.label : 'Retrained'} · Pred. {toModel ? props.label : 'Retrained'}</text>
+          </g>
+        ))}
+      </g>
+      <g className="legend info" transform={`translate(${histW + 10},${HEIGHT + 8})`}>
+        <text dy="0.32em" className="tick">Threshold: {props.threshold.toFixed(2)}</text>
+        {CURVES.map((k, j) => (
+          <g key={k.key} transform={`translate(0,${(j + 1) * 14})`}>
+            <line x2={14} stroke={k.colour} strokeWidth={2} />
+            <text x={18} dy="0.32em" className="tick" data-testid={k.key === 'score' ? 'attack-score' : undefined}>{k.label}: {(props.merged[k.key][ti] ?? 0).toFixed(3)}</text>
+          </g>
+        ))}
       </g>
       <g
         className="threshold"
@@ -169,6 +185,15 @@ export function AttackPanelChart(props: {
         aria-valuenow={props.threshold}
         aria-readonly={!props.draggable}
         style={{ cursor: props.draggable ? 'ns-resize' : 'default' }}
+        // Pointer capture keeps the drag on the line however fast the pointer leaves its 10 px band.
+        onPointerDown={(e) => {
+          if (!props.draggable || e.button !== 0) return;
+          e.preventDefault();
+          e.currentTarget.setPointerCapture(e.pointerId);
+          snap(e);
+        }}
+        onPointerMove={(e) => e.currentTarget.hasPointerCapture(e.pointerId) && snap(e)}
+        onPointerUp={(e) => e.currentTarget.releasePointerCapture(e.pointerId)}
         onKeyDown={(e) => {
           if (!props.draggable) return;
           const n = { ArrowUp: 1, ArrowDown: -1, PageUp: 5, PageDown: -5 }[e.key];

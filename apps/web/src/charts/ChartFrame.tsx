@@ -1,8 +1,11 @@
 import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
-import { downloadPng, downloadSvg } from './exportChart.js';
+import { downloadPng, downloadSvg, type FigureCaption, panelFigure } from './exportChart.js';
 
-/** A titled chart box that measures its width, and offers "SVG" / "PNG" downloads of the SVGs inside. */
-export function ChartFrame({ title, name, controls, children }: { title: string; name: string; controls?: ReactNode; children(width: number): ReactNode }) {
+/**
+ * A titled chart box that measures its width, and offers "SVG" / "PNG" (2×) downloads of the whole
+ * panel as one figure: its title, the models' captions, and every chart and legend inside.
+ */
+export function ChartFrame({ title, name, controls, captions = [], children }: { title: string; name: string; controls?: ReactNode; captions?: readonly FigureCaption[]; children(width: number): ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   useLayoutEffect(() => {
@@ -13,15 +16,15 @@ export function ChartFrame({ title, name, controls, children }: { title: string;
     setWidth(Math.floor(el.clientWidth));
     return () => ro.disconnect();
   }, []);
-  const svgs = () => [...(box.current?.querySelectorAll<SVGSVGElement>('svg.chart') ?? [])];
+  const figure = () => panelFigure(box.current!, title, captions);
   return (
     <figure className="chart-frame" data-chart={name}>
       <figcaption className="chart-head">
         <h3>{title}</h3>
         <span className="chart-controls">{controls}</span>
         <span className="export">
-          <button aria-label={`Download ${title} as SVG`} onClick={() => svgs().forEach((s, i) => downloadSvg(s, `${name}${i ? `-${i + 1}` : ''}`))}>SVG</button>
-          <button aria-label={`Download ${title} as PNG`} onClick={() => svgs().forEach((s, i) => void downloadPng(s, `${name}${i ? `-${i + 1}` : ''}`))}>PNG</button>
+          <button aria-label={`Download ${title} as SVG`} onClick={() => downloadSvg(figure().svg, name)}>SVG</button>
+          <button aria-label={`Download ${title} as PNG`} onClick={() => void downloadPng(figure(), name)}>PNG</button>
         </span>
       </figcaption>
       <div ref={box} className="chart-body">{width > 0 ? children(width) : null}</div>

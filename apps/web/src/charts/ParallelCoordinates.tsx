@@ -19,6 +19,9 @@ export interface ParallelProps {
   onFlip(key: string): void;
   onPick(id: string, which: 'A' | 'B'): void;
   colours: readonly string[];
+  /** The rows chosen as Model A and B, drawn on top, thicker, with a halo and an end label in their colours. */
+  picked: { A: string | null; B: string | null };
+  modelColours: { A: string; B: string };
   width: number;
   height: number;
 }
@@ -102,7 +105,7 @@ function useAxisDrag(slotOf: (x: number) => number, indexOf: (key: string) => nu
  * filters the table; click a line to pin it as B, shift-click as A. Axis titles can be dragged
  * sideways (or moved with the keyboard) and flipped; a focused axis brushes with the arrow keys.
  */
-export function ParallelCoordinates({ rows, axes, flipped, visible, brushes, onBrush, onMove, onFlip, onPick, colours, width, height }: ParallelProps) {
+export function ParallelCoordinates({ rows, axes, flipped, visible, brushes, onBrush, onMove, onFlip, onPick, colours, picked, modelColours, width, height }: ParallelProps) {
   const bottom = height - BOTTOM;
   // Room for the category labels when the method axis comes first (about 6.5 px per character at 11 px).
   const first = axes[0];
@@ -114,6 +117,9 @@ export function ParallelCoordinates({ rows, axes, flipped, visible, brushes, onB
     () =>
       axes.map((a): Scale => {
         const range = flipped.has(a.key) ? [TOP, bottom] : [bottom, TOP];
+        const [lo, hi] = a.domain;
+        // A constant axis: its value at mid-height (the ticks show that value alone).
+        if (lo === hi) return a.kind === 'log' ? scaleLog().domain([lo / 2, lo * 2]).range(range).clamp(true) : scaleLinear().domain([lo - 1, lo + 1]).range(range).clamp(true);
         return a.kind === 'log' ? scaleLog().domain(a.domain).range(range).nice().clamp(true) : scaleLinear().domain(a.domain).range(range).clamp(true);
       }),
     [axes, flipped, bottom],
@@ -130,6 +136,8 @@ export function ParallelCoordinates({ rows, axes, flipped, visible, brushes, onB
   }, [axes]);
   if (width < 200 || axes.length < 2) return null;
   const x = (i: number) => (drag.dragged?.key === axes[i].key ? drag.dragged.x : left + i * slot);
+  const which = (id: string) => (id === picked.A ? 'A' : id === picked.B ? 'B' : null);
+  const rank = (id: string) => (which(id) ? 1 : 0);
   const line = (r: ResultHeadline) => {
     let d = '';
     let pen = false;
@@ -166,8 +174,23 @@ export function ParallelCoordinates({ rows, axes, flipped, visible, brushes, onB
   };
   return (
     <svg ref={svg} className="chart parallel" width={width} height={height} role="img" aria-label={`Parallel coordinates of ${rows.length} runs over ${axes.length} axes`} data-lines={rows.length}>
+      {/* Halos under every line, labels at the line ends. */}
+      <g className="picked" fill="none" pointerEvents="none">
+        {(['A', 'B'] as const).map((k) => {
+          const r = rows.find((row) => row.id === picked[k]);
+          if (!r) return null;
+          const end = [...axes.keys()].reverse().find((i) => pcValue(r, axes[i]) !== null);
+          return (
+            <g key={k} data-model={k}>
+              <path d={line(r)} stroke={modelColours[k]} strokeWidth={9} strokeOpacity={0.3} strokeLinejoin="round" />
+              {end !== undefined && <text x={x(end) + 8} y={scales[end](pcValue(r, axes[end])!)} dy="0.32em" className="tick" fontWeight={700} style={{ fill: modelColours[k] }}>{k}</text>}
+            </g>
+          );
+        })}
+      </g>
       <g className="lines" fill="none">
-        {rows.map((r) => {
+        {/* A and B last, so that they lie on top. */}
+        {[...rows].sort((p, q) => rank(p.id) - rank(q.id)).map((r) => {
           const on = visible.has(r.id);
           return (
             <path
@@ -176,9 +199,10 @@ export function ParallelCoordinates({ rows, axes, flipped, visible, brushes, onB
               data-visible={on}
               d={line(r)}
               stroke={colourOf(r.method.label)}
-              strokeWidth={on ? 2 : 1}
+              strokeWidth={which(r.id) ? 3.5 : on ? 2 : 1}
+              data-picked={which(r.id) ?? undefined}
               strokeDasharray={r.role === 'unlearned' ? undefined : '6 3'}
-              opacity={on ? 0.85 : 0.12}
+              opacity={which(r.id) ? 1 : on ? 0.85 : 0.12}
               style={{ cursor: 'pointer' }}
               onClick={(e) => onPick(r.id, e.shiftKey ? 'A' : 'B')}
             >
@@ -189,7 +213,7 @@ export function ParallelCoordinates({ rows, axes, flipped, visible, brushes, onB
       </g>
       {axes.map((a, i) => {
         const s = scales[i];
-        const ticks = a.kind === 'category' ? a.categories!.map((_, k) => k) : a.kind === 'log' ? s.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9) : s.ticks(4);
+        const ticks = a.kind === 'category' ? a.categories!.map((_, k) => k) : a.domain[0] === a.domain[1] ? [a.domain[0]] : a.kind === 'log' ? s.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9) : s.ticks(4);
         const linearFormat = s.tickFormat(4, '~f');
         const b = brushes[a.key];
         const [r0, r1] = s.range();

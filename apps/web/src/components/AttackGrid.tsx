@@ -46,7 +46,8 @@ const KEY_STEPS: Record<string, (columns: number) => number> = { ArrowRight: () 
  */
 export const AttackGrid = memo(function AttackGrid({ kind, thumbs, total, sprite, which, colour, lightColour, highlightTitle, inSet, onHover, onOpen }: AttackGridProps) {
   const [show, setShow] = useState({ retrained: true, model: true });
-  const [size, setSize] = useState(0);
+  // 24 px: the smallest size at which a thumbnail is recognisable (the reference defaulted to 12 px).
+  const [size, setSize] = useState(3);
   const [active, setActive] = useState(0);
   const px = SIZES[size];
   const borderWidth = BORDERS[size];

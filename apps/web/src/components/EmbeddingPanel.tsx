@@ -3,32 +3,28 @@ import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { api } from '../api/client.js';
 import type { ResultRecord } from '../api/types.js';
 import { ChartFrame, Segmented } from '../charts/ChartFrame.js';
+import { EmbeddingLegend, HIGHLIGHTS } from '../charts/EmbeddingLegend.js';
 import { EmbeddingScatter, type Polygon, type ScatterHandle } from '../charts/EmbeddingScatter.js';
 import { easeInOutCubic, largestMovers, morphPositions } from '../derive/embeddingMorph.js';
-import { embeddingPoints, type EmbeddingPoints, type Highlight, linkPoints } from '../derive/embeddingPoints.js';
+import { embeddingPoints, type EmbeddingPoints, linkPoints } from '../derive/embeddingPoints.js';
 import { plotExtent as extent } from '../derive/plotExtent.js';
 import { procrustes } from '../derive/procrustes.js';
+import { emptySetNote, setScope } from '../derive/setScope.js';
 import { useAppStore } from '../stores/store.js';
 import { useColours } from './colours.js';
 import { HoverLink } from './HoverLink.js';
 import { ImageCard } from './ImageCard.js';
+import { modelCaptions } from './modelCaptions.js';
 import { ModelName } from './ModelName.js';
 import './embeddingPanel.css';
 
-const HIGHLIGHTS: { value: Highlight; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'forget', label: 'Target to Forget' },
-  { value: 'forgotten', label: 'Correctly Forgotten' },
-  { value: 'notForgotten', label: 'Not Forgotten' },
-  { value: 'overly', label: 'Overly Forgotten' },
-];
 const MOVERS = 20;
 const MORPH_MS = 1000;
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** Per point, 1 when its key is in the set (null when no set is active). */
-const membership = (p: EmbeddingPoints, keys: ReadonlySet<number> | undefined) => (keys ? Uint8Array.from(p.keys, (k) => (keys.has(k) ? 1 : 0)) : null);
+/** Per point, 1 when its key is in the set (null when no set is active, or it matches no point: nothing fades). */
+const membership = (p: EmbeddingPoints, keys: ReadonlySet<number> | undefined) => (setScope(keys, p.keys)?.matched ? Uint8Array.from(p.keys, (k) => (keys!.has(k) ? 1 : 0)) : null);
 
 /**
  * Embedding Space (ui.md §3.4, §6 item 5): the twin scatter plots of A and B with zoom (linked when
@@ -161,6 +157,7 @@ export function EmbeddingPanel({ a, b, classNames }: { a: ResultRecord; b: Resul
       <ChartFrame
         title="Embedding Space"
         name="embedding"
+        captions={modelCaptions([{ which: 'A', role: a.role, id: a.id }, { which: 'B', role: b.role, id: b.id }], c)}
         controls={
           <>
             <Segmented label="Highlight" value={highlight} options={HIGHLIGHTS} onChange={(v) => setUi({ highlight: v })} />
@@ -178,7 +175,9 @@ export function EmbeddingPanel({ a, b, classNames }: { a: ResultRecord; b: Resul
         {(w) => (
           <div>
             {emb.link.shared < Math.min(emb.pa.n, emb.pb.n) && <p className="empty-inline">A and B use different samples ({emb.link.shared} shared)</p>}
-            {instanceSet && <p className="embedding-set">Emphasised: {instanceSet.label} ({instanceSet.keys.size})</p>}
+            {instanceSet && (inSet.A || inSet.B
+              ? <p className="embedding-set">Emphasised: {instanceSet.label} ({instanceSet.keys.size})</p>
+              : <p className="empty-inline" data-testid="set-empty-embedding">{emptySetNote(instanceSet.label, { matched: 0, shown: emb.pa.n + emb.pb.n }, 'points of A and B')}</p>)}
             {aligned && (
               <div className="morph-tools">
                 <button type="button" onClick={animateMorph}>Animate A → B</button>
@@ -190,6 +189,7 @@ export function EmbeddingPanel({ a, b, classNames }: { a: ResultRecord; b: Resul
                 <label><input type="checkbox" checked={moversOnly} onChange={(e) => setMoversOnly(e.target.checked)} /> Emphasise {MOVERS} largest movers</label>
               </div>
             )}
+            <EmbeddingLegend colours={c.classes} classNames={classNames} forgetClass={fc} highlight={highlight} width={w} />
             <div className="twin embedding-twin" ref={twin}>
               <HoverLink container={twin} plots={handles} aToB={emb.link.aToB} bToA={emb.link.bToA} />
               <div>

@@ -20,7 +20,8 @@ describe('parallelAxes', () => {
   });
   it('adds method-specific hyperparameters only when the filter selects exactly one method', () => {
     expect(parallelAxes(rows, ['rl']).map((a) => a.key)).toContain('alpha');
-    expect(parallelAxes(rows, ['rl']).find((a) => a.key === 'alpha')!.domain).toEqual([-0.5, 1.5]);
+    // One value: the domain is that value alone, not an invented range around it.
+    expect(parallelAxes(rows, ['rl']).find((a) => a.key === 'alpha')!.domain).toEqual([0.5, 0.5]);
     expect(parallelAxes(rows, ['ga']).map((a) => a.key)).not.toContain('alpha');
     expect(parallelAxes(rows, ['rl', 'ga']).map((a) => a.key)).not.toContain('alpha');
     // The generic axes keep the domain of all unlearned runs under the filter.

@@ -51,8 +51,8 @@ export function parallelAxes(rows: readonly ResultHeadline[], methodFilter: read
     const values = source.map((r) => pcValue(r, axis)).filter((v): v is number => v !== null);
     if (values.length === 0) continue;
     let lo = Math.min(...values), hi = Math.max(...values);
+    // A constant axis keeps its one value as domain [v, v]: the chart centres it, inventing no range.
     if (axis.kind === 'category') [lo, hi] = [0, Math.max(1, axis.categories!.length - 1)];
-    else if (lo === hi) [lo, hi] = axis.kind === 'log' ? [lo / 2, hi * 2] : [lo - 1, hi + 1];
     out.push({ ...axis, domain: [lo, hi] });
   }
   return out;

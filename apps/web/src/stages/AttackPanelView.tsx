@@ -6,14 +6,16 @@ import { AttackGrid, type ThumbSprite } from '../components/AttackGrid.js';
 import { RETRAINED, useColours } from '../components/colours.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { ImageCard } from '../components/ImageCard.js';
+import { modelCaptions } from '../components/modelCaptions.js';
 import { ModelName } from '../components/ModelName.js';
 import { attackDots } from '../derive/attackDots.js';
 import { attackGrids } from '../derive/attackGrids.js';
 import { attackInstance } from '../derive/attackInstance.js';
 import { attackSubset } from '../derive/attackSubset.js';
 import { linkedHoverCss, type SampleRef } from '../derive/linkedHoverCss.js';
+import { emptySetNote, setScope } from '../derive/setScope.js';
 import { spriteSheet } from '../derive/spriteSheet.js';
-import { gridIndex } from '../derive/thresholdStrategies.js';
+import { GRID, gridIndex } from '../derive/thresholdStrategies.js';
 import { attackEmptyReason } from '../derive/attackEmptyReason.js';
 import { useAppStore } from '../stores/store.js';
 import { useClassNames } from '../stores/useClassNames.js';
@@ -30,7 +32,7 @@ export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: Att
   const setCustomThreshold = useAppStore((s) => s.setCustomThreshold);
   const setStage = useAppStore((s) => s.setStage);
   const retrainedLoading = useAppStore((s) => { const id = panel.record.references.retrainedModelId; return id !== null && s.fullStatus[id] !== 'ready' && s.fullStatus[id] !== 'error'; });
-  const inSet = useAppStore((s) => s.instanceSet?.keys ?? null);
+  const instanceSet = useAppStore((s) => s.instanceSet);
   const classNames = useClassNames();
   const c = useColours();
   const [hovered, setHovered] = useState<SampleRef | null>(null);
@@ -47,10 +49,13 @@ export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: Att
     () => (modelValues && retrainedValues && direction ? attackGrids(modelValues, retrainedValues, t, direction, metric, samples) : null),
     [modelValues, retrainedValues, t, direction, metric, samples],
   );
+  const shown = useMemo(() => [...(samples.model ?? []), ...(samples.retrained ?? [])], [samples]);
+  const scope = useMemo(() => setScope(instanceSet?.keys, shown.map((x) => x.key)), [instanceSet, shown]);
+  const inSet = scope && scope.matched > 0 ? instanceSet!.keys : null;
   const sprite = useMemo((): ThumbSprite | null => {
-    const sheet = spriteSheet([...(samples.model ?? []), ...(samples.retrained ?? [])].map((s) => s.image));
+    const sheet = spriteSheet(shown.map((s) => s.image));
     return sheet.indices.length > 0 ? { url: api.thumbnailsUrl(dataset, 'train', sheet.indices), tiles: sheet.indices.length, tileOf: sheet.tileOf } : null;
-  }, [samples, dataset]);
+  }, [shown, dataset]);
 
   const label = `Model ${which}`;
   if (rec.role === 'retrained') return <EmptyState message="This is the Retrained model — nothing to attack" />;
@@ -66,11 +71,31 @@ export function AttackPanelView({ which, panel }: { which: 'A' | 'B'; panel: Att
   const common = { total, sprite, which, colour, lightColour: which === 'A' ? c.ALight : c.BLight, inSet, onHover: setHovered, onOpen };
   const instance = opened ? attackInstance(rec, ret, opened.sample.side, opened.sample.i) : null;
   return (
-    <ChartFrame title={`Retrained Model (${ret?.id}) vs. ${label}`} name={`attack-${which}`}>
+    <ChartFrame
+      title={`Retrained Model (${ret?.id}) vs. ${label}`}
+      name={`attack-${which}`}
+      captions={[{ text: `Retrained Model (${ret?.id})`, colour: RETRAINED, badge: null }, ...modelCaptions([{ which, role: rec.role, id: rec.id }], c)]}
+    >
       {(w) => (
         <div data-panel={which} className="attack-panel">
           <style>{linkedHoverCss(which, hovered)}</style>
-          <ModelName which={which} role={rec.role} id={rec.id} />
+          <div className="attack-panel-head">
+            <ModelName which={which} role={rec.role} id={rec.id} />
+            <label>
+              Threshold{' '}
+              {/* The threshold this panel uses under any strategy; typing one switches to Custom. */}
+              <input
+                type="number"
+                aria-label={`Threshold for ${label}`}
+                step={GRID[metric].step}
+                min={GRID[metric].lo}
+                max={GRID[metric].hi}
+                value={t}
+                onChange={(e) => Number.isFinite(e.target.valueAsNumber) && setCustomThreshold(e.target.valueAsNumber)}
+              />
+            </label>
+          </div>
+          {scope && scope.matched === 0 && <p className="empty-inline" data-testid={`set-empty-${which}`}>{emptySetNote(instanceSet!.label, scope, 'attack samples of this panel')}</p>}
           <AttackPanelChart
             dots={dots}
             merged={merged}

@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useColours } from '../components/colours.js';
 import { InstanceSetBuilder } from '../components/InstanceSetBuilder.js';
 import { MissingComparison } from '../components/MissingComparison.js';
-import { type AttackMetric, GRID, type Strategy } from '../derive/thresholdStrategies.js';
+import type { AttackMetric, Strategy } from '../derive/thresholdStrategies.js';
 import { useAppStore } from '../stores/store.js';
 import { AttackPanelView } from './AttackPanelView.js';
 import { useAB } from './useAB.js';
@@ -23,10 +23,8 @@ export function AttackStage() {
     useShallow((st) => ({
       metric: st.metric,
       strategy: st.strategy,
-      customThreshold: st.customThreshold,
       setMetric: st.setMetric,
       setStrategy: st.setStrategy,
-      setCustomThreshold: st.setCustomThreshold,
       applyWorstCase: st.applyWorstCase,
     })),
   );
@@ -59,18 +57,6 @@ export function AttackStage() {
             <label key={m}><input type="radio" name="metric" checked={metric === m} onChange={() => s.setMetric(m)} /> {m === 'entropy' ? 'Output Entropy' : 'Top-1 Confidence'}</label>
           ))}
         </fieldset>
-        <label>
-          Threshold{' '}
-          <input
-            type="number"
-            aria-label="Custom threshold"
-            step={GRID[metric].step}
-            min={GRID[metric].lo}
-            max={GRID[metric].hi}
-            value={s.customThreshold[metric]}
-            onChange={(e) => Number.isFinite(e.target.valueAsNumber) && s.setCustomThreshold(e.target.valueAsNumber)}
-          />
-        </label>
         <div>
           <div>Choose how thresholds are determined:</div>
           <span className="segmented" role="radiogroup" aria-label="Threshold strategy">

@@ -2,11 +2,13 @@ import { useMemo } from 'react';
 import { ChartFrame, Segmented } from '../charts/ChartFrame.js';
 import { ClassAccuracyChart } from '../charts/ClassAccuracyChart.js';
 import { CkaChart } from '../charts/CkaChart.js';
+import { MatrixLegend } from '../charts/MatrixLegend.js';
 import { PredictionMatrix } from '../charts/PredictionMatrix.js';
 import { useColours } from '../components/colours.js';
 import { EmbeddingPanel } from '../components/EmbeddingPanel.js';
 import { InstanceSetBuilder } from '../components/InstanceSetBuilder.js';
 import { MissingComparison } from '../components/MissingComparison.js';
+import { modelCaptions } from '../components/modelCaptions.js';
 import { ModelName } from '../components/ModelName.js';
 import { ckaSeries } from '../derive/ckaSeries.js';
 import { classGaps, groupClassGaps } from '../derive/classGaps.js';
@@ -32,9 +34,10 @@ export function ContrastStage() {
   if (error) return <div className="inline-error" role="alert">{error} <button onClick={() => { void ui.loadFull(aId); void ui.loadFull(bId); }}>Retry</button></div>;
   if (!a || !b || !gaps || !cka) return <div className="skeleton" style={{ height: 300 }} aria-busy={loading}>Loading…</div>;
   const roleA = a.role, roleB = b.role;
+  const captions = modelCaptions([{ which: 'A', role: roleA, id: a.id }, { which: 'B', role: roleB, id: b.id }], c);
   return (
     <div className="contrast-grid" data-a={a.id} data-b={b.id}>
-      <ChartFrame title="Class-wise Accuracy" name="class-accuracy">
+      <ChartFrame title="Class-wise Accuracy" name="class-accuracy" captions={captions}>
         {(w) => (
           <div>
             <div className="twin">
@@ -49,6 +52,7 @@ export function ContrastStage() {
       <ChartFrame
         title="Prediction Matrix"
         name="prediction-matrix"
+        captions={captions}
         controls={
           <>
             <Segmented label="Prediction matrix split" value={ui.splitMatrix} options={SPLITS} onChange={(v) => ui.setUi({ splitMatrix: v })} />
@@ -57,16 +61,20 @@ export function ContrastStage() {
         }
       >
         {(w) => (
-          <div className="twin">
-            {([['A', a], ['B', b]] as const).map(([k, r]) => (
-              <PredictionMatrix key={k} labelDist={r.predictions[ui.splitMatrix].labelDist} confDist={r.predictions[ui.splitMatrix].confDist} classNames={classNames} forgetClass={fc} mode={ui.matrixMode} width={w / 2} showRowLabels={k === 'A'} caption={`Model ${k} (${r.role}, ${r.id})`} captionColour={k === 'A' ? c.AStroke : c.BStroke} />
-            ))}
+          <div>
+            <MatrixLegend mode={ui.matrixMode} />
+            <div className="twin">
+              {([['A', a], ['B', b]] as const).map(([k, r]) => (
+                <PredictionMatrix key={k} labelDist={r.predictions[ui.splitMatrix].labelDist} confDist={r.predictions[ui.splitMatrix].confDist} classNames={classNames} forgetClass={fc} mode={ui.matrixMode} width={w / 2} showRowLabels={k === 'A'} caption={`Model ${k} (${r.role}, ${r.id})`} captionColour={k === 'A' ? c.AStroke : c.BStroke} />
+              ))}
+            </div>
           </div>
         )}
       </ChartFrame>
       <ChartFrame
         title="Layer-wise Similarity"
         name="cka"
+        captions={captions}
         controls={
           <>
             <Segmented label="CKA split" value={ui.splitCka} options={SPLITS} onChange={(v) => ui.setUi({ splitCka: v })} />

@@ -20,6 +20,8 @@ export function ScreenStage() {
   const [details, setDetails] = useState<string | null>(null);
   const parallel = useAppStore((s) => s.parallelOpen);
   const brushes = useAppStore((s) => s.brushes);
+  const modelA = useAppStore((s) => s.modelA);
+  const modelB = useAppStore((s) => s.modelB);
   const c = useColours();
   const { axes, flipped, visible } = useParallelAxes(rows);
   const brushed = Object.keys(brushes).length > 0;
@@ -50,6 +52,8 @@ export function ScreenStage() {
               onFlip={(key) => useAppStore.getState().togglePcFlip(key)}
               onPick={(id, which) => (which === 'A' ? useAppStore.getState().pickA(id) : useAppStore.getState().pickB(id))}
               colours={c.classes}
+              picked={{ A: modelA, B: modelB }}
+              modelColours={{ A: c.AStroke, B: c.BStroke }}
               width={w}
               height={260}
             />
