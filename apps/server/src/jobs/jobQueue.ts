@@ -4,28 +4,27 @@ import { conflict, notFound } from '../http/apiError.js';
 import { FINISHED, type ComputeJobSpec, type Job, type JobProgress, type JobSpec, type JobStatus } from '../schemas/job.js';
 import type { JobFilter } from '../store/jobsRepository.js';
 import type { Store } from '../store/store.js';
-import { ComputeWorker } from './computeWorker.js';
 import type { JobEvents } from './jobEvents.js';
-import type { FromWorker, JobInputs, WorkerSetup } from './messages.js';
+import type { JobExecutor, QueueMode, RunnerMessage } from './jobExecutor.js';
+import type { JobInputs, ToWorker } from './messages.js';
 import { planJob } from './planJob.js';
 
 export interface JobQueueOptions {
-  /** Compute jobs at once, one worker thread each. */
-  concurrency: number;
-  setup: WorkerSetup;
-  /** How long a cancelled job may take to stop before its worker is terminated. */
+  /** How long a cancelled job may take to stop before it is stopped by force. */
   cancelGraceMs: number;
   log: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
 }
 
 /**
- * The persistent job queue. Jobs are rows in the store; the oldest queued compute job goes to an
- * idle worker thread, which owns the engine. Progress from the worker is numbered and published
- * on the event bus; outputs are committed to the store all at once; a cancelled, failed or
- * interrupted job leaves nothing behind. A sweep groups unlearn jobs and ends when they all have.
+ * The persistent job queue. Jobs are rows in the store; the oldest queued compute job goes to
+ * the executor (worker threads here, or remote workers through BullMQ) while it has room.
+ * Progress is numbered and published on the event bus; outputs are committed to the store all at
+ * once; a cancelled, failed or interrupted job leaves nothing behind. A sweep groups unlearn jobs
+ * and ends when they all have.
  */
 export class JobQueue {
-  private readonly workers = new Set<ComputeWorker>();
+  /** Jobs handed to the executor that have not ended yet. */
+  private readonly running = new Set<string>();
   private readonly cancelRequested = new Set<string>();
   private readonly progress = new Map<string, JobProgress>();
   private readonly hardCancel = new Map<string, NodeJS.Timeout>();
@@ -33,9 +32,26 @@ export class JobQueue {
   private readonly committing = new Set<string>();
   private seq = 0;
   private closing = false;
-  backend: { name: string; threads: number } | null = null;
 
-  constructor(private readonly store: Store, private readonly events: JobEvents, private readonly options: JobQueueOptions) {}
+  constructor(
+    private readonly store: Store,
+    private readonly events: JobEvents,
+    private readonly executor: JobExecutor,
+    private readonly options: JobQueueOptions,
+  ) {}
+
+  get mode(): QueueMode {
+    return this.executor.mode;
+  }
+
+  get backend(): { name: string; threads: number } | null {
+    return this.executor.backend;
+  }
+
+  /** Connects the executor (throws one line when it cannot work). */
+  async open(): Promise<void> {
+    await this.executor.open({ onMessage: (m, reply) => this.onMessage(m, reply), onLost: (id, reason) => this.onLost(id, reason) });
+  }
 
   /** After a restart: jobs that were running are `interrupted`; queued ones run again. */
   start(): void {
@@ -76,7 +92,7 @@ export class JobQueue {
 
   /**
    * Cancels a queued job at once; a running one is asked to stop (it ends `cancelled` within a
-   * batch, or its worker is terminated after the grace period); a sweep cancels its jobs.
+   * batch, or is stopped by force after the grace period); a sweep cancels its jobs.
    */
   cancel(id: string): Job {
     const job = this.store.jobs.get(id);
@@ -93,8 +109,7 @@ export class JobQueue {
     } else if (job.status === 'queued') {
       this.finish(id, 'cancelled', null);
     } else {
-      const worker = this.workerOf(id);
-      worker?.send({ type: 'cancel', jobId: id });
+      this.executor.cancel(id);
       this.hardCancel.set(
         id,
         setTimeout(() => void this.forceCancel(id), this.options.cancelGraceMs),
@@ -108,10 +123,8 @@ export class JobQueue {
   async close(): Promise<void> {
     this.closing = true;
     for (const timer of this.hardCancel.values()) clearTimeout(timer);
-    const running = [...this.workers].map((w) => w.jobId).filter((id): id is string => id !== null);
-    await Promise.all([...this.workers].map((w) => w.terminate()));
-    this.workers.clear();
-    for (const id of running) {
+    for (const id of await this.executor.close()) {
+      this.running.delete(id);
       this.store.discardStaging(id);
       this.finish(id, 'interrupted', 'the server shut down while the job was running');
     }
@@ -124,27 +137,16 @@ export class JobQueue {
     }
   }
 
-  private workerOf(jobId: string): ComputeWorker | undefined {
-    return [...this.workers].find((w) => w.jobId === jobId);
-  }
-
-  /** Starts queued jobs while a worker slot is free. */
+  /** Starts queued jobs while the executor has room. */
   private pump(): void {
-    while (!this.closing) {
-      let worker = [...this.workers].find((w) => w.alive && w.jobId === null);
-      if (!worker && this.workers.size >= this.options.concurrency) return;
+    while (!this.closing && this.executor.hasCapacity()) {
       const next = this.store.jobs.nextQueued();
       if (!next) return;
-      if (!worker) {
-        worker = new ComputeWorker(this.options.setup, { onMessage: (w, m) => this.onMessage(w, m), onExit: (w, r) => this.onExit(w, r) });
-        this.workers.add(worker);
-        worker.ready.then((backend) => (this.backend = backend)).catch(() => undefined);
-      }
-      this.dispatch(next, worker);
+      this.dispatch(next);
     }
   }
 
-  private dispatch(job: Job, worker: ComputeWorker): void {
+  private dispatch(job: Job): void {
     const spec = job.spec as unknown as ComputeJobSpec;
     let inputs: JobInputs;
     try {
@@ -153,25 +155,11 @@ export class JobQueue {
       this.finish(job.id, 'failed', (error as Error).message);
       return;
     }
-    worker.jobId = job.id;
+    this.running.add(job.id);
     this.store.jobs.markRunning(job.id);
     this.publish(job.id);
     if (job.parentId) this.settleSweep(job.parentId);
-    worker.ready.then(
-      () => {
-        if (this.cancelRequested.has(job.id)) return this.release(worker, job.id, 'cancelled', null);
-        worker.run({ id: job.id, spec, inputs, checkpointDir: this.store.checkpointDir, stagingDir: this.store.stagingDir(job.id) });
-      },
-      (error: Error) => {
-        this.workers.delete(worker);
-        void worker.terminate();
-        if (worker.jobId === job.id) {
-          worker.jobId = null;
-          this.finish(job.id, 'failed', error.message);
-        }
-        this.pump();
-      },
-    );
+    this.executor.run({ id: job.id, spec, inputs, checkpointDir: this.store.checkpointDir, stagingDir: this.store.stagingDir(job.id) });
   }
 
   /** The designated models a job works with, looked up when it starts. */
@@ -201,9 +189,10 @@ export class JobQueue {
     return inputs;
   }
 
-  private onMessage(worker: ComputeWorker, message: FromWorker): void {
+  private onMessage(message: RunnerMessage, reply: (message: ToWorker) => void): void {
     switch (message.type) {
       case 'progress': {
+        if (!this.running.has(message.jobId)) return;
         const previous = this.progress.get(message.jobId);
         const progress: JobProgress = { ...message.progress, seq: ++this.seq };
         this.progress.set(message.jobId, progress);
@@ -218,44 +207,38 @@ export class JobQueue {
           .then(() => {
             const parentId = this.store.jobs.get(message.jobId)?.parentId;
             if (parentId) this.store.jobs.addOutputs(parentId, { resultIds: message.records.map((r) => r.id), checkpointIds: message.checkpointIds });
-            worker.send({ type: 'committed', jobId: message.jobId, error: null });
+            reply({ type: 'committed', jobId: message.jobId, error: null });
           })
-          .catch((error: Error) => worker.send({ type: 'committed', jobId: message.jobId, error: `cannot store the job's outputs: ${error.message}` }))
+          .catch((error: Error) => reply({ type: 'committed', jobId: message.jobId, error: `cannot store the job's outputs: ${error.message}` }))
           .finally(() => this.committing.delete(message.jobId));
         break;
       case 'done':
-        if (worker.jobId === message.jobId) this.release(worker, message.jobId, message.outcome, message.error);
-        break;
-      default:
+        if (this.running.has(message.jobId)) this.release(message.jobId, message.outcome, message.error);
         break;
     }
   }
 
-  private onExit(worker: ComputeWorker, reason: string): void {
-    this.workers.delete(worker);
-    if (worker.jobId !== null && !this.closing) {
-      const id = worker.jobId;
-      worker.jobId = null;
-      this.store.discardStaging(id);
-      this.finish(id, this.cancelRequested.has(id) ? 'cancelled' : 'failed', this.cancelRequested.has(id) ? null : reason);
-    }
-    if (!this.closing) this.pump();
+  private onLost(id: string, reason: string): void {
+    if (!this.running.delete(id) || this.closing) return;
+    this.store.discardStaging(id);
+    const cancelled = this.cancelRequested.has(id);
+    this.finish(id, cancelled ? 'cancelled' : 'failed', cancelled ? null : reason);
+    this.pump();
   }
 
-  /** A cancelled job that did not stop in time: its worker is terminated. */
+  /** A cancelled job that did not stop in time is stopped by force. */
   private async forceCancel(id: string): Promise<void> {
-    const worker = this.workerOf(id);
-    if (!worker || this.committing.has(id)) return;
-    this.options.log.warn(`job ${id} did not stop within ${this.options.cancelGraceMs} ms: terminating its worker`);
-    this.workers.delete(worker);
-    await worker.terminate();
+    if (this.committing.has(id) || !this.running.has(id)) return;
+    this.options.log.warn(`job ${id} did not stop within ${this.options.cancelGraceMs} ms: stopping it by force`);
+    if (!(await this.executor.forceStop(id))) return;
+    this.running.delete(id);
     this.store.discardStaging(id);
     this.finish(id, 'cancelled', null);
     this.pump();
   }
 
-  private release(worker: ComputeWorker, jobId: string, outcome: 'succeeded' | 'failed' | 'cancelled', error: string | null): void {
-    worker.jobId = null;
+  private release(jobId: string, outcome: 'succeeded' | 'failed' | 'cancelled', error: string | null): void {
+    this.running.delete(jobId);
     this.store.discardStaging(jobId);
     this.finish(jobId, outcome, error);
     this.pump();

@@ -30,6 +30,8 @@ export const ServerConfig = Type.Object({
   /** How long a cancelled job may take to stop before its worker is terminated. */
   cancelGraceMs: Type.Integer({ minimum: 100, maximum: 600_000 }),
   logLevel: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l))),
+  /** Redis of the BullMQ queue that remote workers take jobs from; null: embedded worker threads. */
+  queueUrl: Type.Union([Type.String({ pattern: '^rediss?://' }), Type.Null()]),
 });
 export type ServerConfig = Static<typeof ServerConfig>;
 
@@ -62,6 +64,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     evaluation: env.MU_EVALUATION || 'full',
     cancelGraceMs: int('MU_CANCEL_GRACE_MS', 10_000),
     logLevel: env.LOG_LEVEL || 'info',
+    queueUrl: env.MU_QUEUE_URL || null,
   };
   return checkConfig(config);
 }
@@ -79,6 +82,13 @@ const ENV_NAMES: Record<keyof ServerConfig, string> = {
   evaluation: 'MU_EVALUATION',
   cancelGraceMs: 'MU_CANCEL_GRACE_MS',
   logLevel: 'LOG_LEVEL',
+  queueUrl: 'MU_QUEUE_URL',
+};
+
+/** Variables whose value is never shown (a token, a URL that may hold a password), and what they expect. */
+const SECRETS: Partial<Record<keyof ServerConfig, string>> = {
+  authToken: 'expected at least 16 characters',
+  queueUrl: 'expected redis://host:port or rediss://host:port',
 };
 
 /** Checks a complete configuration; the error names the environment variable. */
@@ -87,8 +97,8 @@ export function checkConfig(config: unknown): ServerConfig {
   if (error === undefined) return config as ServerConfig;
   const key = error.path.split('/')[1] as keyof ServerConfig;
   const name = ENV_NAMES[key] ?? key;
-  const shown = key === 'authToken' ? '(hidden)' : JSON.stringify(error.value);
-  return fail(`invalid ${name}: ${shown} (${key === 'authToken' ? 'expected at least 16 characters' : error.message.toLowerCase()})`);
+  const secret = SECRETS[key];
+  return fail(`invalid ${name}: ${secret ? '(hidden)' : JSON.stringify(error.value)} (${secret ?? error.message.toLowerCase()})`);
 }
 
 function fail(message: string): never {

@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
 import type { EvaluationSettings } from '@mu/engine';
+import { BullmqExecutor } from '../jobs/bullmqExecutor.js';
 import { JobQueue } from '../jobs/jobQueue.js';
+import { ThreadExecutor } from '../jobs/threadExecutor.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,20 +16,25 @@ export const FAST_EVALUATION: EvaluationSettings = {
   umap: { nEpochs: 40 },
 };
 
-/** The job queue and its compute workers; running jobs become `interrupted` when the server closes. */
+/**
+ * The job queue and where its compute jobs run: worker threads (default) or, with
+ * `MU_QUEUE_URL`, remote workers through BullMQ. Running embedded jobs become `interrupted`
+ * when the server closes.
+ */
 export default fp(
   async (fastify) => {
     const { config } = fastify;
-    const queue = new JobQueue(fastify.store, fastify.events, {
-      concurrency: config.concurrency,
-      cancelGraceMs: config.cancelGraceMs,
-      setup: { methodsDir: config.methodsDir, evaluation: config.evaluation === 'fast' ? FAST_EVALUATION : null },
-      log: {
-        info: (m) => fastify.log.info(m),
-        warn: (m) => fastify.log.warn(m),
-        error: (m) => fastify.log.error(m),
-      },
-    });
+    const log = {
+      info: (m: string) => fastify.log.info(m),
+      warn: (m: string) => fastify.log.warn(m),
+      error: (m: string) => fastify.log.error(m),
+    };
+    const executor = config.queueUrl
+      ? new BullmqExecutor(config.queueUrl, log)
+      : new ThreadExecutor({ methodsDir: config.methodsDir, evaluation: config.evaluation === 'fast' ? FAST_EVALUATION : null }, config.concurrency);
+    const queue = new JobQueue(fastify.store, fastify.events, executor, { cancelGraceMs: config.cancelGraceMs, log });
+    await queue.open();
+
     fastify.decorate('jobs', queue);
     fastify.addHook('onReady', async () => queue.start());
     fastify.addHook('preClose', async () => queue.close());

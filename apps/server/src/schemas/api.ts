@@ -15,6 +15,11 @@ export const Health = Type.Object({
   uptimeSeconds: Type.Number(),
   backend: Nullable(Type.Object({ name: Type.String(), threads: Type.Integer() })),
   jobs: Type.Object({ queued: Type.Integer(), running: Type.Integer() }),
+  queue: Type.Object({
+    mode: Type.Union([Type.Literal('embedded'), Type.Literal('bullmq')], {
+      description: 'embedded: worker threads of the server; bullmq: remote workers through Redis (MU_QUEUE_URL)',
+    }),
+  }),
 });
 
 const StageSeconds = Nullable(Type.Number({ minimum: 0 }));

@@ -23,5 +23,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MU_EVALUATION: 'quick' })).toThrow(/^invalid MU_EVALUATION: "quick"/);
     expect(() => loadConfig({ MU_AUTH_TOKEN: 'short' })).toThrow('invalid MU_AUTH_TOKEN: (hidden) (expected at least 16 characters)');
     expect(() => loadConfig({ MU_JOB_CONCURRENCY: '0' })).toThrow(/^invalid MU_JOB_CONCURRENCY: 0/);
+    expect(() => loadConfig({ MU_QUEUE_URL: 'http://user:secret@example.org:6379' })).toThrow(
+      'invalid MU_QUEUE_URL: (hidden) (expected redis://host:port or rediss://host:port)',
+    );
+  });
+
+  it('uses the embedded queue unless MU_QUEUE_URL names a Redis', () => {
+    expect(loadConfig({}).queueUrl).toBeNull();
+    expect(loadConfig({ MU_QUEUE_URL: 'redis://127.0.0.1:6379' }).queueUrl).toBe('redis://127.0.0.1:6379');
   });
 });

@@ -1,0 +1,84 @@
+import { Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ExecutorHandlers, JobExecutor } from './jobExecutor.js';
+import type { WorkerJob } from './messages.js';
+import { CANCEL_CHANNEL, openRedis, REMOTE_QUEUE, type RemoteJob, type RemoteOutcome } from './remoteQueue.js';
+
+type Log = { warn(msg: string): void };
+
+/**
+ * The distributed executor: every job goes onto a BullMQ queue on Redis at once, and remote
+ * workers (`mu worker`) take them. Their progress and outcomes come back as BullMQ queue events;
+ * a cancel is published on a Redis channel that the workers listen to. Redis holds the backlog,
+ * so this executor always has room.
+ */
+export class BullmqExecutor implements JobExecutor {
+  readonly mode = 'bullmq' as const;
+  readonly backend = null;
+  private connections: Redis[] = [];
+  private queue: Queue | null = null;
+  private queueEvents: QueueEvents | null = null;
+  private handlers: ExecutorHandlers | null = null;
+
+  constructor(private readonly url: string, private readonly log: Log) {}
+
+  async open(handlers: ExecutorHandlers): Promise<void> {
+    this.handlers = handlers;
+    const commands = await openRedis(this.url);
+    const events = await openRedis(this.url).catch((error: Error) => {
+      commands.disconnect();
+      throw error;
+    });
+    this.connections = [commands, events];
+    for (const c of this.connections) c.on('error', (error: Error) => this.log.warn(`job queue connection: ${error.message}`));
+    this.queue = new Queue(REMOTE_QUEUE, { connection: commands });
+    this.queueEvents = new QueueEvents(REMOTE_QUEUE, { connection: events });
+    const ignore = () => undefined;
+    this.queueEvents.on('progress', ({ jobId, data }) => {
+      if (typeof data === 'object' && data !== null) handlers.onMessage({ type: 'progress', jobId, progress: data as never }, ignore);
+    });
+    this.queueEvents.on('completed', ({ jobId, returnvalue }) => {
+      const { outcome, error } = returnvalue as unknown as RemoteOutcome;
+      handlers.onMessage({ type: 'done', jobId, outcome, error }, ignore);
+    });
+    this.queueEvents.on('failed', ({ jobId, failedReason }) => handlers.onLost(jobId, `remote worker failed: ${failedReason}`));
+    await this.queueEvents.waitUntilReady();
+  }
+
+  hasCapacity(): boolean {
+    return true;
+  }
+
+  run(job: WorkerJob): void {
+    const remote: RemoteJob = { id: job.id, spec: job.spec, inputs: job.inputs };
+    // The job id is the BullMQ job id: adding it twice (after a server restart) keeps one.
+    this.queue!.add('compute', remote, { jobId: job.id, attempts: 1, removeOnComplete: true, removeOnFail: 1000 }).catch((error: Error) =>
+      this.log.warn(`cannot queue job ${job.id}: ${error.message}`),
+    );
+  }
+
+  /** A job still waiting in Redis is removed; one that a worker holds is asked to stop. */
+  cancel(jobId: string): void {
+    this.queue!.remove(jobId).then(
+      async (removed) => {
+        if (removed) this.handlers!.onMessage({ type: 'done', jobId, outcome: 'cancelled', error: null }, () => undefined);
+        else await this.connections[0]!.publish(CANCEL_CHANNEL, jobId);
+      },
+      (error: Error) => this.log.warn(`cannot cancel job ${jobId}: ${error.message}`),
+    ).catch((error: Error) => this.log.warn(`cannot cancel job ${jobId}: ${error.message}`));
+  }
+
+  /** A remote job cannot be killed from here: it is dropped, and its late result refused. */
+  async forceStop(jobId: string): Promise<boolean> {
+    await this.queue!.remove(jobId).catch(() => 0);
+    return true;
+  }
+
+  /** Remote jobs are not stopped: the workers finish them. */
+  async close(): Promise<string[]> {
+    await this.queueEvents?.close();
+    await this.queue?.close();
+    for (const c of this.connections) c.disconnect();
+    return [];
+  }
+}
