@@ -36,7 +36,7 @@ describe.runIf(hasRedis())('BullMQ queue (MU_QUEUE_URL)', () => {
 
   it('refuses to start with one line when the Redis cannot be reached', async () => {
     const port = await freePort();
-    const refused = spawnServer({ MU_DATA_DIR: dataDir, MU_QUEUE_URL: `redis://:secret@127.0.0.1:${port}` });
+    const refused = spawnServer({ MU_DATA_DIR: dataDir, MU_QUEUE_URL: `redis://:secret@127.0.0.1:${port}`, MU_WORKER_TOKEN: 'w'.repeat(24) });
     const error = await refused.then(() => null, (e: Error) => e.message);
     expect(error).toMatch(/exited \(1\)/);
     expect(error).toMatch(new RegExp(`error: cannot reach the job queue at redis://127\\.0\\.0\\.1:${port} \\(.+\\)`));
@@ -44,7 +44,7 @@ describe.runIf(hasRedis())('BullMQ queue (MU_QUEUE_URL)', () => {
   }, 120_000);
 
   it('puts compute jobs on the BullMQ queue, reports the mode in /api/health, and cancels a waiting job there', async () => {
-    server = await spawnServer({ MU_DATA_DIR: dataDir, MU_QUEUE_URL: redis.url });
+    server = await spawnServer({ MU_DATA_DIR: dataDir, MU_QUEUE_URL: redis.url, MU_WORKER_TOKEN: 'w'.repeat(24) });
     expect((await server.get('/api/health')).body).toMatchObject({ status: 'ok', queue: { mode: 'bullmq' } });
     const created = await server.post('/api/jobs', job);
     expect(created.status).toBe(201);

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { describeDataset } from '@mu/engine';
-import { conflict, notFound } from '../http/apiError.js';
+import { badRequest, conflict, notFound } from '../http/apiError.js';
+import { storageError } from '../http/storageError.js';
 import { FINISHED, type ComputeJobSpec, type Job, type JobProgress, type JobSpec, type JobStatus } from '../schemas/job.js';
 import type { JobFilter } from '../store/jobsRepository.js';
-import type { Store } from '../store/store.js';
+import type { JobOutputs, Store } from '../store/store.js';
 import type { JobEvents } from './jobEvents.js';
 import type { JobExecutor, QueueMode, RunnerMessage } from './jobExecutor.js';
 import type { JobInputs, ToWorker } from './messages.js';
@@ -201,20 +202,46 @@ export class JobQueue {
         break;
       }
       case 'commit':
-        this.committing.add(message.jobId);
-        this.store
-          .commit(message.jobId, { checkpointIds: message.checkpointIds, records: message.records })
-          .then(() => {
-            const parentId = this.store.jobs.get(message.jobId)?.parentId;
-            if (parentId) this.store.jobs.addOutputs(parentId, { resultIds: message.records.map((r) => r.id), checkpointIds: message.checkpointIds });
-            reply({ type: 'committed', jobId: message.jobId, error: null });
-          })
-          .catch((error: Error) => reply({ type: 'committed', jobId: message.jobId, error: `cannot store the job's outputs: ${error.message}` }))
-          .finally(() => this.committing.delete(message.jobId));
+        this.commitOutputs(message.jobId, { checkpointIds: message.checkpointIds, records: message.records }).then(
+          () => reply({ type: 'committed', jobId: message.jobId, error: null }),
+          (error: Error) => reply({ type: 'committed', jobId: message.jobId, error: `cannot store the job's outputs: ${error.message}` }),
+        );
         break;
       case 'done':
         if (this.running.has(message.jobId)) this.release(message.jobId, message.outcome, message.error);
         break;
+    }
+  }
+
+  /**
+   * Outputs a remote worker uploaded into the job's staging folder. Accepted once per job: a job
+   * retried after its outputs were stored keeps the first ones (false: these were discarded).
+   */
+  async commitRemote(jobId: string, outputs: JobOutputs): Promise<boolean> {
+    const job = this.store.jobs.get(jobId);
+    if (!job || job.kind === 'sweep') throw notFound(`unknown job: ${jobId}`);
+    if (job.resultIds.length > 0 || job.checkpointIds.length > 0) {
+      this.store.discardStaging(jobId);
+      return false;
+    }
+    if (!this.running.has(jobId)) {
+      this.store.discardStaging(jobId);
+      throw conflict(`job ${jobId} is not running (it is ${job.status})`);
+    }
+    await this.commitOutputs(jobId, outputs).catch((error: Error) => {
+      throw storageError(error) ?? badRequest(`cannot store the job's outputs: ${error.message.split('\n')[0]}`);
+    });
+    return true;
+  }
+
+  private async commitOutputs(jobId: string, outputs: JobOutputs): Promise<void> {
+    this.committing.add(jobId);
+    try {
+      await this.store.commit(jobId, outputs);
+      const parentId = this.store.jobs.get(jobId)?.parentId;
+      if (parentId) this.store.jobs.addOutputs(parentId, { resultIds: outputs.records.map((r) => r.id), checkpointIds: outputs.checkpointIds });
+    } finally {
+      this.committing.delete(jobId);
     }
   }
 

@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import { ApiError } from '../http/apiError.js';
+import { bearerToken, tokenMatcher } from '../http/bearerToken.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -15,16 +15,11 @@ export default fp(
       if (!LOOPBACK.has(host)) fastify.log.warn(`listening on ${host} without MU_AUTH_TOKEN: anyone who reaches this address can run jobs and delete results`);
       return;
     }
-    const expected = Buffer.from(authToken);
-    const matches = (given: string | undefined) => {
-      if (given === undefined) return false;
-      const buffer = Buffer.from(given);
-      return buffer.length === expected.length && timingSafeEqual(buffer, expected);
-    };
+    const matches = tokenMatcher(authToken);
     fastify.addHook('onRequest', async (request) => {
-      if (!request.url.startsWith('/api/')) return;
-      const header = request.headers.authorization;
-      const bearer = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+      // Remote workers present their own token (MU_WORKER_TOKEN), checked by their routes.
+      if (!request.url.startsWith('/api/') || request.url.startsWith('/api/workers/')) return;
+      const bearer = bearerToken(request);
       const query = request.url.includes('/events') ? new URL(request.url, 'http://x').searchParams.get('token') ?? undefined : undefined;
       if (!matches(bearer) && !matches(query)) throw new ApiError(401, 'missing or wrong bearer token (Authorization: Bearer <MU_AUTH_TOKEN>)');
     });

@@ -32,6 +32,8 @@ export const ServerConfig = Type.Object({
   logLevel: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l))),
   /** Redis of the BullMQ queue that remote workers take jobs from; null: embedded worker threads. */
   queueUrl: Type.Union([Type.String({ pattern: '^rediss?://' }), Type.Null()]),
+  /** The token remote workers present (`mu worker --token`); required with `queueUrl`. */
+  workerToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
 });
 export type ServerConfig = Static<typeof ServerConfig>;
 
@@ -65,6 +67,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     cancelGraceMs: int('MU_CANCEL_GRACE_MS', 10_000),
     logLevel: env.LOG_LEVEL || 'info',
     queueUrl: env.MU_QUEUE_URL || null,
+    workerToken: env.MU_WORKER_TOKEN || null,
   };
   return checkConfig(config);
 }
@@ -83,18 +86,24 @@ const ENV_NAMES: Record<keyof ServerConfig, string> = {
   cancelGraceMs: 'MU_CANCEL_GRACE_MS',
   logLevel: 'LOG_LEVEL',
   queueUrl: 'MU_QUEUE_URL',
+  workerToken: 'MU_WORKER_TOKEN',
 };
 
 /** Variables whose value is never shown (a token, a URL that may hold a password), and what they expect. */
 const SECRETS: Partial<Record<keyof ServerConfig, string>> = {
   authToken: 'expected at least 16 characters',
   queueUrl: 'expected redis://host:port or rediss://host:port',
+  workerToken: 'expected at least 16 characters',
 };
 
 /** Checks a complete configuration; the error names the environment variable. */
 export function checkConfig(config: unknown): ServerConfig {
   const error = Value.Errors(ServerConfig, config).First();
-  if (error === undefined) return config as ServerConfig;
+  if (error === undefined) {
+    const valid = config as ServerConfig;
+    if (valid.queueUrl !== null && valid.workerToken === null) fail('MU_QUEUE_URL needs MU_WORKER_TOKEN (at least 16 characters), the token remote workers present');
+    return valid;
+  }
   const key = error.path.split('/')[1] as keyof ServerConfig;
   const name = ENV_NAMES[key] ?? key;
   const secret = SECRETS[key];

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
-import type { EvaluationSettings } from '@mu/engine';
 import { BullmqExecutor } from '../jobs/bullmqExecutor.js';
+import { FAST_EVALUATION } from '../jobs/fastEvaluation.js';
 import { JobQueue } from '../jobs/jobQueue.js';
 import { ThreadExecutor } from '../jobs/threadExecutor.js';
 
@@ -9,12 +9,6 @@ declare module 'fastify' {
     jobs: JobQueue;
   }
 }
-
-/** Small UMAP and CKA settings for `MU_EVALUATION=fast` (tests and demos); records store what was used. */
-export const FAST_EVALUATION: EvaluationSettings = {
-  ckaSampling: { train: { forget: 60, other: 120 }, test: { forget: 60, other: 120 }, batchSize: 60 },
-  umap: { nEpochs: 40 },
-};
 
 /**
  * The job queue and where its compute jobs run: worker threads (default) or, with

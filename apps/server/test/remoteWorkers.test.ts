@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smallCnnCheckpoint } from './helpers/checkpointUpload.js';
+import { hasRedis, startRedis, type RedisServer } from './helpers/redisServer.js';
+import { spawnServer, type ServerProcess } from './helpers/serverProcess.js';
+import { spawnWorker, type WorkerProcess } from './helpers/workerProcess.js';
+
+// A sweep on two `mu worker` processes through BullMQ: the server stores every output once.
+const TOKEN = 'worker-token-for-tests-0123';
+const scope = { dataset: 'cifar10-mini', architecture: 'small-cnn' };
+
+describe.runIf(hasRedis())('remote workers', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mu-server-remote-'));
+  let redis: RedisServer;
+  let server: ServerProcess;
+  const workers: WorkerProcess[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+    server = await spawnServer({ MU_DATA_DIR: dataDir, MU_QUEUE_URL: redis.url, MU_WORKER_TOKEN: TOKEN });
+    const { meta, weights } = smallCnnCheckpoint('original', null);
+    const up = await server.upload('/api/imports/checkpoints', [
+      { field: 'meta', name: 'o.json', content: JSON.stringify(meta) },
+      { field: 'weights', name: 'o.weights.bin', content: weights },
+    ]);
+    expect(up.status).toBe(201);
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.stop()));
+    if (server && server.child.exitCode === null && server.child.signalCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    await redis?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('refuses a worker with a wrong token, with one error line', async () => {
+    const refused = await spawnWorker(['--server', server.url, '--token', 'not-the-token-0000000']).then(() => null, (e: Error) => e.message);
+    expect(refused).toMatch(/worker exited \(1\) before taking jobs/);
+    expect(refused).toContain('error: the server refused POST /api/workers/hello: missing or wrong worker token (Authorization: Bearer <MU_WORKER_TOKEN>)');
+  }, 180_000);
+
+  it('runs a 6-job sweep on two worker processes, each taking some, with exactly one result per grid point', async () => {
+    workers.push(...(await Promise.all([0, 1].map((i) => spawnWorker(['--server', server.url, '--token', TOKEN, '--name', `w${i}`])))));
+    const sweep = await server.post('/api/jobs', { kind: 'sweep', ...scope, method: 'ga', forgetClass: 3, params: { epochs: 1 }, grid: { lr: [1e-4, 1e-3, 1e-2] }, seeds: [1, 2] });
+    expect(sweep.status).toBe(201);
+    expect(sweep.body.childIds).toHaveLength(6);
+    const done = await server.finished(sweep.body.id, 900_000);
+    expect(done).toMatchObject({ status: 'succeeded', error: null });
+    expect(done.resultIds).toHaveLength(6);
+
+    const children = (await server.get(`/api/jobs?parentId=${sweep.body.id}`)).body as { id: string; status: string; resultIds: string[]; spec: { params: { lr: number }; seed: number } }[];
+    expect(children.map((c) => [c.status, c.resultIds.length])).toEqual(Array(6).fill(['succeeded', 1]));
+    const points = children.map((c) => `${c.spec.params.lr}/${c.spec.seed}`);
+    expect(new Set(points).size).toBe(6);
+    const results = (await server.get('/api/results')).body as { id: string }[];
+    expect(results.map((r) => r.id).sort()).toEqual(children.flatMap((c) => c.resultIds).sort());
+
+    const ranBy = workers.map((w) => children.filter((c) => w.output().includes(`job ${c.id}: succeeded`)).length);
+    expect(ranBy.every((n) => n > 0)).toBe(true);
+    expect(ranBy[0] + ranBy[1]).toBe(6);
+  }, 1_000_000);
+});
