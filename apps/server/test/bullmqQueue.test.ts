@@ -45,7 +45,7 @@ describe.runIf(hasRedis())('BullMQ queue (MU_QUEUE_URL)', () => {
 
   it('puts compute jobs on the BullMQ queue, reports the mode in /api/health, and cancels a waiting job there', async () => {
     server = await spawnServer({ MU_DATA_DIR: dataDir, MU_QUEUE_URL: redis.url, MU_WORKER_TOKEN: 'w'.repeat(24) });
-    expect((await server.get('/api/health')).body).toMatchObject({ status: 'ok', queue: { mode: 'bullmq' } });
+    expect((await server.get('/api/health')).body).toMatchObject({ status: 'ok', queue: { mode: 'bullmq', workers: [] } });
     const created = await server.post('/api/jobs', job);
     expect(created.status).toBe(201);
 

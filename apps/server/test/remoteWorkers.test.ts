@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { findDataset } from '@mu/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallCnnCheckpoint } from './helpers/checkpointUpload.js';
 import { hasRedis, startRedis, type RedisServer } from './helpers/redisServer.js';
@@ -10,6 +12,14 @@ import { spawnWorker, type WorkerProcess } from './helpers/workerProcess.js';
 // A sweep on two `mu worker` processes through BullMQ: the server stores every output once.
 const TOKEN = 'worker-token-for-tests-0123';
 const scope = { dataset: 'cifar10-mini', architecture: 'small-cnn' };
+
+async function poll(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
 
 describe.runIf(hasRedis())('remote workers', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mu-server-remote-'));
@@ -42,11 +52,35 @@ describe.runIf(hasRedis())('remote workers', () => {
     expect(refused).toContain('error: the server refused POST /api/workers/hello: missing or wrong worker token (Authorization: Bearer <MU_WORKER_TOKEN>)');
   }, 180_000);
 
+  it('refuses a worker whose copy of a dataset differs from the server\'s, naming it', async () => {
+    const dataPath = mkdtempSync(path.join(os.tmpdir(), 'mu-worker-data-'));
+    try {
+      const source = findDataset('cifar10-mini').location!.dir;
+      const copy = path.join(dataPath, 'cifar10-mini');
+      mkdirSync(copy);
+      for (const file of readdirSync(source)) copyFileSync(path.join(source, file), path.join(copy, file));
+      const train = path.join(copy, 'train.bin.gz');
+      const bytes = gunzipSync(readFileSync(train));
+      bytes[1] = 255 - bytes[1]; // one pixel of the first image: still a valid file
+      writeFileSync(train, gzipSync(bytes));
+      const refused = await spawnWorker(['--server', server.url, '--token', TOKEN], { MU_DATA_PATH: dataPath }).then(() => null, (e: Error) => e.message);
+      expect(refused).toMatch(/worker exited \(1\) before taking jobs/);
+      expect(refused).toMatch(/error: the server refused POST \/api\/workers\/hello: dataset cifar10-mini differs from the server's \(checksum [0-9a-f]{12}… on the worker, [0-9a-f]{12}… on the server\)/);
+    } finally {
+      rmSync(dataPath, { recursive: true, force: true });
+    }
+  }, 300_000);
+
   it('runs a 6-job sweep on two worker processes, each taking some, with exactly one result per grid point', async () => {
     workers.push(...(await Promise.all([0, 1].map((i) => spawnWorker(['--server', server.url, '--token', TOKEN, '--name', `w${i}`])))));
     const sweep = await server.post('/api/jobs', { kind: 'sweep', ...scope, method: 'ga', forgetClass: 3, params: { epochs: 1 }, grid: { lr: [1e-4, 1e-3, 1e-2] }, seeds: [1, 2] });
     expect(sweep.status).toBe(201);
     expect(sweep.body.childIds).toHaveLength(6);
+    // Both workers are listed in /api/health, each with the job it runs, once each has one.
+    await poll(async () => {
+      const { workers: listed } = (await server.get('/api/health')).body.queue as { workers: { name: string; jobIds: string[]; backend: unknown }[] };
+      return listed.length === 2 && listed.every((w) => w.jobIds.length === 1 && sweep.body.childIds.includes(w.jobIds[0]));
+    }, 300_000);
     const done = await server.finished(sweep.body.id, 900_000);
     expect(done).toMatchObject({ status: 'succeeded', error: null });
     expect(done.resultIds).toHaveLength(6);

@@ -2,7 +2,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ExecutorHandlers, JobExecutor } from './jobExecutor.js';
 import type { WorkerJob } from './messages.js';
-import { CANCEL_CHANNEL, openRedis, REMOTE_QUEUE, type RemoteJob, type RemoteOutcome } from './remoteQueue.js';
+import { CANCEL_CHANNEL, HEARTBEAT_MS, openRedis, REMOTE_QUEUE, WORKERS_KEY, type RemoteJob, type RemoteOutcome, type WorkerHeartbeat } from './remoteQueue.js';
 
 type Log = { warn(msg: string): void };
 
@@ -57,21 +57,29 @@ export class BullmqExecutor implements JobExecutor {
     );
   }
 
-  /** A job still waiting in Redis is removed; one that a worker holds is asked to stop. */
+  /** A job still waiting in Redis is removed; one that a worker holds (locked) is asked to stop. */
   cancel(jobId: string): void {
-    this.queue!.remove(jobId).then(
-      async (removed) => {
-        if (removed) this.handlers!.onMessage({ type: 'done', jobId, outcome: 'cancelled', error: null }, () => undefined);
-        else await this.connections[0]!.publish(CANCEL_CHANNEL, jobId);
-      },
-      (error: Error) => this.log.warn(`cannot cancel job ${jobId}: ${error.message}`),
-    ).catch((error: Error) => this.log.warn(`cannot cancel job ${jobId}: ${error.message}`));
+    const ask = async () => {
+      const removed = await this.queue!.remove(jobId).catch(() => 0);
+      if (removed) this.handlers!.onMessage({ type: 'done', jobId, outcome: 'cancelled', error: null }, () => undefined);
+      else await this.connections[0]!.publish(CANCEL_CHANNEL, jobId);
+    };
+    ask().catch((error: Error) => this.log.warn(`cannot cancel job ${jobId}: ${error.message}`));
   }
 
   /** A remote job cannot be killed from here: it is dropped, and its late result refused. */
   async forceStop(jobId: string): Promise<boolean> {
     await this.queue!.remove(jobId).catch(() => 0);
     return true;
+  }
+
+  async workers(): Promise<WorkerHeartbeat[]> {
+    const entries = Object.values(await this.connections[0]!.hgetall(WORKERS_KEY));
+    const since = Date.now() - 3 * HEARTBEAT_MS;
+    return entries
+      .map((text) => JSON.parse(text) as WorkerHeartbeat)
+      .filter((beat) => Date.parse(beat.at) >= since)
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Remote jobs are not stopped: the workers finish them. */

@@ -1,4 +1,5 @@
 import type { FromWorker, ToWorker, WorkerJob } from './messages.js';
+import type { WorkerHeartbeat } from './remoteQueue.js';
 
 /** What a job's runner reports once it has started: progress, outputs to commit, the outcome. */
 export type RunnerMessage = Extract<FromWorker, { jobId: string }>;
@@ -30,6 +31,8 @@ export interface JobExecutor {
   cancel(jobId: string): void;
   /** Last resort for a job that ignored `cancel`; false when it no longer runs here. */
   forceStop(jobId: string): Promise<boolean>;
+  /** The remote workers heard from lately (null: the jobs run in this process). */
+  workers(): Promise<WorkerHeartbeat[] | null>;
   /** Stops taking jobs; resolves with the ids of the jobs that stopped running because of it. */
   close(): Promise<string[]>;
 }

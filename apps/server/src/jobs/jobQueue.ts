@@ -8,6 +8,7 @@ import type { JobOutputs, Store } from '../store/store.js';
 import type { JobEvents } from './jobEvents.js';
 import type { JobExecutor, QueueMode, RunnerMessage } from './jobExecutor.js';
 import type { JobInputs, ToWorker } from './messages.js';
+import type { WorkerHeartbeat } from './remoteQueue.js';
 import { planJob } from './planJob.js';
 
 export interface JobQueueOptions {
@@ -47,6 +48,11 @@ export class JobQueue {
 
   get backend(): { name: string; threads: number } | null {
     return this.executor.backend;
+  }
+
+  /** The remote workers heard from lately (null: embedded mode). */
+  workers(): Promise<WorkerHeartbeat[] | null> {
+    return this.executor.workers();
   }
 
   /** Connects the executor (throws one line when it cannot work). */

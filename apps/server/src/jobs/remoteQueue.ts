@@ -5,6 +5,10 @@ import type { WorkerJob } from './messages.js';
 export const REMOTE_QUEUE = 'mu-compute';
 /** Redis pub/sub channel on which the server names a job to cancel. */
 export const CANCEL_CHANNEL = 'mu-compute:cancel';
+/** Redis hash of the workers' heartbeats, by worker name. */
+export const WORKERS_KEY = 'mu-compute:workers';
+/** How often a worker writes its heartbeat; one silent for three of these is no longer listed. */
+export const HEARTBEAT_MS = 5_000;
 /** How long the server waits for Redis when it starts. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -15,6 +19,17 @@ export type RemoteJob = Pick<WorkerJob, 'id' | 'spec' | 'inputs'>;
 export interface RemoteOutcome {
   outcome: 'succeeded' | 'failed' | 'cancelled';
   error: string | null;
+}
+
+/** What a worker says about itself in each heartbeat. */
+export interface WorkerHeartbeat {
+  name: string;
+  /** The compute backend of its worker threads (null until one has started). */
+  backend: { name: string; threads: number } | null;
+  /** The jobs it runs now. */
+  jobIds: string[];
+  /** ISO time of the heartbeat. */
+  at: string;
 }
 
 /** The URL without its credentials, for messages. */

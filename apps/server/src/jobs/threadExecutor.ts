@@ -9,7 +9,7 @@ import type { WorkerJob, WorkerSetup } from './messages.js';
 export class ThreadExecutor implements JobExecutor {
   readonly mode = 'embedded' as const;
   backend: { name: string; threads: number } | null = null;
-  private readonly workers = new Set<ComputeWorker>();
+  private readonly threads = new Set<ComputeWorker>();
   /** Jobs cancelled while their worker was still starting. */
   private readonly cancelled = new Set<string>();
   private handlers: ExecutorHandlers | null = null;
@@ -21,7 +21,7 @@ export class ThreadExecutor implements JobExecutor {
   }
 
   hasCapacity(): boolean {
-    return this.idleWorker() !== undefined || this.workers.size < this.concurrency;
+    return this.idleWorker() !== undefined || this.threads.size < this.concurrency;
   }
 
   run(job: WorkerJob): void {
@@ -39,7 +39,7 @@ export class ThreadExecutor implements JobExecutor {
         },
         onExit: (w, reason) => this.onExit(w, reason),
       });
-      this.workers.add(worker);
+      this.threads.add(worker);
       worker.ready.then((backend) => (this.backend = backend)).catch(() => undefined);
     }
     const chosen = worker;
@@ -51,7 +51,7 @@ export class ThreadExecutor implements JobExecutor {
         handlers.onMessage({ type: 'done', jobId: job.id, outcome: 'cancelled', error: null }, () => undefined);
       },
       (error: Error) => {
-        this.workers.delete(chosen);
+        this.threads.delete(chosen);
         void chosen.terminate();
         if (chosen.jobId !== job.id) return;
         chosen.jobId = null;
@@ -71,29 +71,33 @@ export class ThreadExecutor implements JobExecutor {
   async forceStop(jobId: string): Promise<boolean> {
     const worker = this.workerOf(jobId);
     if (!worker) return false;
-    this.workers.delete(worker);
+    this.threads.delete(worker);
     this.cancelled.delete(jobId);
     await worker.terminate();
     return true;
   }
 
+  async workers(): Promise<null> {
+    return null;
+  }
+
   async close(): Promise<string[]> {
-    const running = [...this.workers].map((w) => w.jobId).filter((id): id is string => id !== null);
-    await Promise.all([...this.workers].map((w) => w.terminate()));
-    this.workers.clear();
+    const running = [...this.threads].map((w) => w.jobId).filter((id): id is string => id !== null);
+    await Promise.all([...this.threads].map((w) => w.terminate()));
+    this.threads.clear();
     return running;
   }
 
   private idleWorker(): ComputeWorker | undefined {
-    return [...this.workers].find((w) => w.alive && w.jobId === null);
+    return [...this.threads].find((w) => w.alive && w.jobId === null);
   }
 
   private workerOf(jobId: string): ComputeWorker | undefined {
-    return [...this.workers].find((w) => w.jobId === jobId);
+    return [...this.threads].find((w) => w.jobId === jobId);
   }
 
   private onExit(worker: ComputeWorker, reason: string): void {
-    this.workers.delete(worker);
+    this.threads.delete(worker);
     const id = worker.jobId;
     if (id === null) return;
     worker.jobId = null;

@@ -6,11 +6,13 @@ import type { Redis } from 'ioredis';
 import { FAST_EVALUATION } from '../jobs/fastEvaluation.js';
 import type { RunnerMessage } from '../jobs/jobExecutor.js';
 import type { ToWorker } from '../jobs/messages.js';
-import { CANCEL_CHANNEL, openRedis, REMOTE_QUEUE, type RemoteJob, type RemoteOutcome } from '../jobs/remoteQueue.js';
+import { CANCEL_CHANNEL, HEARTBEAT_MS, openRedis, REMOTE_QUEUE, WORKERS_KEY, type RemoteJob, type RemoteOutcome, type WorkerHeartbeat } from '../jobs/remoteQueue.js';
 import { ThreadExecutor } from '../jobs/threadExecutor.js';
 import type { ServerClient, Welcome } from './serverClient.js';
 
 export interface RemoteWorkerOptions {
+  /** Shown in /api/health and logs. */
+  name: string;
   concurrency: number;
   /** Where fetched checkpoints are kept between jobs (by id, checked by weights checksum). */
   cacheDir: string;
@@ -38,6 +40,7 @@ export class RemoteWorker {
   private readonly pending = new Map<string, Pending>();
   private worker: Worker<RemoteJob, RemoteOutcome> | null = null;
   private connections: Redis[] = [];
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(private readonly server: ServerClient, private readonly welcome: Welcome, private readonly options: RemoteWorkerOptions) {
     const evaluation = welcome.evaluation === 'fast' ? FAST_EVALUATION : null;
@@ -60,13 +63,23 @@ export class RemoteWorker {
     });
     this.worker.on('error', (error) => this.options.log(`job queue: ${error.message}`));
     await this.worker.waitUntilReady();
+    this.beat();
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
   }
 
   /** Finishes the jobs in hand, then stops. */
   async close(): Promise<void> {
     await this.worker?.close();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    await this.connections[0]?.hdel(WORKERS_KEY, this.options.name).catch(() => 0);
     await this.executor.close();
     for (const c of this.connections) c.disconnect();
+  }
+
+  /** Tells the server (through Redis) that this worker is alive, its backend and its jobs. */
+  private beat(): void {
+    const beat: WorkerHeartbeat = { name: this.options.name, backend: this.executor.backend, jobIds: [...this.pending.keys()], at: new Date().toISOString() };
+    this.connections[0]!.hset(WORKERS_KEY, beat.name, JSON.stringify(beat)).catch((error: Error) => this.options.log(`heartbeat not sent (${error.message})`));
   }
 
   private async process(job: Job<RemoteJob>): Promise<RemoteOutcome> {
@@ -78,10 +91,12 @@ export class RemoteWorker {
     try {
       return await new Promise<RemoteOutcome>((resolve, reject) => {
         this.pending.set(id, { job, stagingDir, resolve, reject });
+        this.beat();
         this.executor.run({ id, spec, inputs, checkpointDir: this.options.cacheDir, stagingDir });
       });
     } finally {
       this.pending.delete(id);
+      this.beat();
       await rm(stagingDir, { recursive: true, force: true });
     }
   }

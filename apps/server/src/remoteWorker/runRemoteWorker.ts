@@ -30,6 +30,7 @@ export async function runRemoteWorker(command: RemoteWorkerCommand): Promise<voi
   await mkdir(command.cacheDir, { recursive: true });
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
   const worker = new RemoteWorker(client, welcome, {
+    name,
     concurrency: command.concurrency,
     cacheDir: command.cacheDir,
     methodsDir: existsSync(command.methodsDir) ? command.methodsDir : null,

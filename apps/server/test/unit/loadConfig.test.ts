@@ -28,8 +28,10 @@ describe('loadConfig', () => {
     );
   });
 
-  it('uses the embedded queue unless MU_QUEUE_URL names a Redis', () => {
+  it('uses the embedded queue unless MU_QUEUE_URL names a Redis, which needs a worker token', () => {
     expect(loadConfig({}).queueUrl).toBeNull();
-    expect(loadConfig({ MU_QUEUE_URL: 'redis://127.0.0.1:6379' }).queueUrl).toBe('redis://127.0.0.1:6379');
+    expect(loadConfig({ MU_QUEUE_URL: 'redis://127.0.0.1:6379', MU_WORKER_TOKEN: 'w'.repeat(16) })).toMatchObject({ queueUrl: 'redis://127.0.0.1:6379', workerToken: 'w'.repeat(16) });
+    expect(() => loadConfig({ MU_QUEUE_URL: 'redis://127.0.0.1:6379' })).toThrow('MU_QUEUE_URL needs MU_WORKER_TOKEN (at least 16 characters), the token remote workers present');
+    expect(() => loadConfig({ MU_QUEUE_URL: 'redis://127.0.0.1:6379', MU_WORKER_TOKEN: 'short' })).toThrow('invalid MU_WORKER_TOKEN: (hidden) (expected at least 16 characters)');
   });
 });

@@ -10,7 +10,7 @@ const health: FastifyPluginAsyncTypebox = async (fastify) => {
     uptimeSeconds: (Date.now() - startedAt) / 1000,
     backend: fastify.jobs.backend,
     jobs: fastify.jobs.counts(),
-    queue: { mode: fastify.jobs.mode },
+    queue: { mode: fastify.jobs.mode, workers: await fastify.jobs.workers() },
   }));
 };
 
