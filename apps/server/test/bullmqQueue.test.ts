@@ -43,7 +43,7 @@ describe.runIf(hasRedis())('BullMQ queue (MU_QUEUE_URL)', () => {
     expect(error).not.toContain('secret');
   }, 120_000);
 
-  it('puts compute jobs on the BullMQ queue, reports the mode in /api/health, and cancels a waiting job there', async () => {
+  it('puts compute jobs on the BullMQ queue, reports the mode in /api/health, cancels a waiting job there, and keeps one across a restart', async () => {
     server = await spawnServer({ MU_DATA_DIR: dataDir, MU_QUEUE_URL: redis.url, MU_WORKER_TOKEN: 'w'.repeat(24) });
     expect((await server.get('/api/health')).body).toMatchObject({ status: 'ok', queue: { mode: 'bullmq', workers: [] } });
     const created = await server.post('/api/jobs', job);
@@ -58,6 +58,16 @@ describe.runIf(hasRedis())('BullMQ queue (MU_QUEUE_URL)', () => {
       expect((await server.post(`/api/jobs/${created.body.id}/cancel`)).status).toBe(202);
       expect(await server.finished(created.body.id, 60_000)).toMatchObject({ status: 'cancelled', error: null });
       expect(await queue.getJob(created.body.id)).toBeUndefined();
+
+      // A restart keeps a job that is still in Redis running, instead of marking it interrupted.
+      const kept = await server.post('/api/jobs', job);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe('0');
+      server = await spawnServer({ MU_DATA_DIR: dataDir, MU_QUEUE_URL: redis.url, MU_WORKER_TOKEN: 'w'.repeat(24) });
+      expect((await server.get(`/api/jobs/${kept.body.id}`)).body).toMatchObject({ status: 'running', error: null });
+      expect(await (await queue.getJob(kept.body.id))!.getState()).toBe('waiting');
+      expect((await server.post(`/api/jobs/${kept.body.id}/cancel`)).status).toBe(202);
+      expect(await server.finished(kept.body.id, 60_000)).toMatchObject({ status: 'cancelled' });
     } finally {
       await queue.close();
     }

@@ -73,6 +73,12 @@ export class BullmqExecutor implements JobExecutor {
     return true;
   }
 
+  /** Jobs still waiting in Redis or held by a worker; their progress and outcome keep coming. */
+  async held(jobIds: string[]): Promise<string[]> {
+    const states = await Promise.all(jobIds.map((id) => this.queue!.getJobState(id)));
+    return jobIds.filter((_, i) => ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'].includes(states[i]));
+  }
+
   async workers(): Promise<WorkerHeartbeat[]> {
     const entries = Object.values(await this.connections[0]!.hgetall(WORKERS_KEY));
     const since = Date.now() - 3 * HEARTBEAT_MS;

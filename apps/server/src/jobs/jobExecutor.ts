@@ -31,6 +31,8 @@ export interface JobExecutor {
   cancel(jobId: string): void;
   /** Last resort for a job that ignored `cancel`; false when it no longer runs here. */
   forceStop(jobId: string): Promise<boolean>;
+  /** Of the jobs a previous server left running, those this executor still has (after a restart). */
+  held(jobIds: string[]): Promise<string[]>;
   /** The remote workers heard from lately (null: the jobs run in this process). */
   workers(): Promise<WorkerHeartbeat[] | null>;
   /** Stops taking jobs; resolves with the ids of the jobs that stopped running because of it. */

@@ -60,9 +60,15 @@ export class JobQueue {
     await this.executor.open({ onMessage: (m, reply) => this.onMessage(m, reply), onLost: (id, reason) => this.onLost(id, reason) });
   }
 
-  /** After a restart: jobs that were running are `interrupted`; queued ones run again. */
-  start(): void {
-    const interrupted = this.store.jobs.interruptRunning('the server stopped while the job was running');
+  /**
+   * After a restart: jobs that were running are `interrupted`, unless the executor still holds
+   * them (remote workers run them, or they wait in Redis); queued ones run again.
+   */
+  async start(): Promise<void> {
+    const wasRunning = this.store.jobs.list({ status: 'running' }).filter((j) => j.kind !== 'sweep').map((j) => j.id);
+    const held = await this.executor.held(wasRunning);
+    for (const id of held) this.running.add(id);
+    const interrupted = this.store.jobs.interruptRunning('the server stopped while the job was running', new Set(held));
     if (interrupted.length > 0) this.options.log.warn(`jobs interrupted by the last shutdown: ${interrupted.join(', ')}`);
     for (const sweep of this.store.jobs.list({ kind: 'sweep' }).filter((j) => !FINISHED.includes(j.status))) this.settleSweep(sweep.id);
     this.pump();

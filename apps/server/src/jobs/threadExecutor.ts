@@ -77,6 +77,11 @@ export class ThreadExecutor implements JobExecutor {
     return true;
   }
 
+  /** Worker threads end with the server: nothing survives a restart. */
+  async held(): Promise<string[]> {
+    return [];
+  }
+
   async workers(): Promise<null> {
     return null;
   }

@@ -94,9 +94,10 @@ export class JobsRepository {
     this.db.prepare('UPDATE jobs SET progress = ? WHERE id = ?').run(JSON.stringify(progress), id);
   }
 
-  /** Jobs left `running` by a server that stopped: they become `interrupted`. Returns their ids. */
-  interruptRunning(reason: string): string[] {
-    const ids = (this.db.prepare("SELECT id FROM jobs WHERE status = 'running' AND kind != 'sweep'").all() as { id: string }[]).map((r) => r.id);
+  /** Jobs left `running` by a server that stopped, except those in `keep`: they become `interrupted`. Returns their ids. */
+  interruptRunning(reason: string, keep: ReadonlySet<string> = new Set()): string[] {
+    const running = (this.db.prepare("SELECT id FROM jobs WHERE status = 'running' AND kind != 'sweep'").all() as { id: string }[]).map((r) => r.id);
+    const ids = running.filter((id) => !keep.has(id));
     const stmt = this.db.prepare("UPDATE jobs SET status = 'interrupted', error = ?, finished_at = ? WHERE id = ?");
     const now = new Date().toISOString();
     for (const id of ids) stmt.run(reason, now, id);
