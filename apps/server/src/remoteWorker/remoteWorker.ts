@@ -60,6 +60,8 @@ export class RemoteWorker {
       connection: commands,
       concurrency: this.options.concurrency,
       lockDuration: this.options.lockDurationMs,
+      // Checks for the jobs of dead workers as often as a lock would expire.
+      stalledInterval: this.options.lockDurationMs,
     });
     this.worker.on('error', (error) => this.options.log(`job queue: ${error.message}`));
     await this.worker.waitUntilReady();
