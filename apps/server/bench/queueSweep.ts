@@ -11,22 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findRepoRoot } from '@mu/engine';
-import { smallCnnCheckpoint } from '../test/helpers/checkpointUpload.js';
-import { startRedis } from '../test/helpers/redisServer.js';
+import { startRemoteCluster, uploadOriginal } from '../test/helpers/remoteCluster.js';
 import { spawnServer, type ServerProcess } from '../test/helpers/serverProcess.js';
-import { spawnWorker } from '../test/helpers/workerProcess.js';
 
 const { values } = parseArgs({ strict: true, options: { epochs: { type: 'string', default: '1' } } });
 const TOKEN = 'bench-worker-token-0123456789';
 
-/** Uploads an Original, posts the sweep and returns the seconds until it has finished. */
+/** Posts the sweep and returns the seconds until it has finished. */
 async function timeSweep(server: ServerProcess): Promise<number> {
-  const { meta, weights } = smallCnnCheckpoint('original', null);
-  const up = await server.upload('/api/imports/checkpoints', [
-    { field: 'meta', name: 'o.json', content: JSON.stringify(meta) },
-    { field: 'weights', name: 'o.weights.bin', content: weights },
-  ]);
-  if (up.status !== 201) throw new Error(`upload failed: ${up.status} ${up.text}`);
   const start = performance.now();
   const sweep = await server.post('/api/jobs', {
     kind: 'sweep', dataset: 'cifar10-mini', architecture: 'small-cnn', method: 'ga', forgetClass: 3,
@@ -38,30 +30,27 @@ async function timeSweep(server: ServerProcess): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
-async function stop(server: ServerProcess): Promise<void> {
-  server.child.kill('SIGTERM');
-  await server.exited;
-}
-
-const dirs = [mkdtempSync(path.join(os.tmpdir(), 'mu-bench-queue-')), mkdtempSync(path.join(os.tmpdir(), 'mu-bench-queue-'))];
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mu-bench-queue-'));
 try {
-  const embeddedServer = await spawnServer({ MU_DATA_DIR: dirs[0], LOG_LEVEL: 'warn', MU_JOB_CONCURRENCY: '1' });
-  const embedded = await timeSweep(embeddedServer).finally(() => stop(embeddedServer));
+  const embeddedServer = await spawnServer({ MU_DATA_DIR: dataDir, LOG_LEVEL: 'warn', MU_JOB_CONCURRENCY: '1' });
+  const embedded = await uploadOriginal(embeddedServer)
+    .then(() => timeSweep(embeddedServer))
+    .finally(async () => {
+      embeddedServer.child.kill('SIGTERM');
+      await embeddedServer.exited;
+    });
   console.error(`embedded queue, 1 worker thread: ${embedded.toFixed(1)} s`);
 
-  const redis = await startRedis();
-  const server = await spawnServer({ MU_DATA_DIR: dirs[1], LOG_LEVEL: 'warn', MU_QUEUE_URL: redis.url, MU_WORKER_TOKEN: TOKEN });
-  const workers = await Promise.all([0, 1].map((i) => spawnWorker(['--server', server.url, '--token', TOKEN, '--name', `bench-${i}`])));
-  const distributed = await timeSweep(server).finally(async () => {
-    await Promise.all(workers.map((w) => w.stop()));
-    await stop(server);
-    await redis.stop();
-  });
+  const cluster = await startRemoteCluster(TOKEN);
+  const distributed = await cluster
+    .addWorkers(['bench-0', 'bench-1'])
+    .then(() => timeSweep(cluster.server))
+    .finally(() => cluster.stop());
   const summary = { date: new Date().toISOString(), jobs: 6, epochs: Number(values.epochs), cpus: os.cpus().length, embeddedSeconds: embedded, bullmqTwoWorkersSeconds: distributed, speedUp: embedded / distributed };
   console.log(`6-job sweep: embedded 1 thread ${embedded.toFixed(1)} s; BullMQ 2 workers × 1 thread ${distributed.toFixed(1)} s; speed-up ×${summary.speedUp.toFixed(2)} on ${summary.cpus} CPUs`);
   const out = path.join(findRepoRoot()!, 'bench-output');
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, 'queue.json'), `${JSON.stringify(summary, null, 2)}\n`);
 } finally {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
 }

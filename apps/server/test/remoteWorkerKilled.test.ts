@@ -1,42 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smallCnnCheckpoint } from './helpers/checkpointUpload.js';
-import { hasRedis, startRedis, type RedisServer } from './helpers/redisServer.js';
-import { spawnServer, type ServerProcess } from './helpers/serverProcess.js';
-import { spawnWorker, type WorkerProcess } from './helpers/workerProcess.js';
+import { hasRedis } from './helpers/redisServer.js';
+import { startRemoteCluster, type RemoteCluster } from './helpers/remoteCluster.js';
 
 // A worker killed mid-job: its BullMQ lock expires and the job runs again on the other worker.
 const TOKEN = 'worker-token-for-tests-4567';
 
 describe.runIf(hasRedis())('a remote worker killed mid-job', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mu-server-killed-'));
-  let redis: RedisServer;
-  let server: ServerProcess;
-  const workers: WorkerProcess[] = [];
+  let cluster: RemoteCluster;
   beforeAll(async () => {
-    redis = await startRedis();
-    server = await spawnServer({ MU_DATA_DIR: dataDir, MU_QUEUE_URL: redis.url, MU_WORKER_TOKEN: TOKEN });
-    const { meta, weights } = smallCnnCheckpoint('original', null);
-    const up = await server.upload('/api/imports/checkpoints', [
-      { field: 'meta', name: 'o.json', content: JSON.stringify(meta) },
-      { field: 'weights', name: 'o.weights.bin', content: weights },
-    ]);
-    expect(up.status).toBe(201);
+    cluster = await startRemoteCluster(TOKEN);
   }, 180_000);
   afterAll(async () => {
-    await Promise.all(workers.map((w) => w.stop()));
-    if (server && server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    await redis?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await cluster?.stop();
   }, 120_000);
 
   it('retries the job on the other worker, which stores its one result', async () => {
-    workers.push(...(await Promise.all([0, 1].map((i) => spawnWorker(['--server', server.url, '--token', TOKEN, '--name', `k${i}`, '--lock-seconds', '5'])))));
+    const { server } = cluster;
+    const workers = await cluster.addWorkers(['k0', 'k1'], ['--lock-seconds', '5']);
     const created = await server.post('/api/jobs', { kind: 'unlearn', dataset: 'cifar10-mini', architecture: 'small-cnn', method: 'ga', forgetClass: 3, params: { epochs: 3 } });
     expect(created.status).toBe(201);
     const id = created.body.id as string;

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { findDataset } from '@mu/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smallCnnCheckpoint } from './helpers/checkpointUpload.js';
-import { hasRedis, startRedis, type RedisServer } from './helpers/redisServer.js';
-import { spawnServer, type ServerProcess } from './helpers/serverProcess.js';
-import { spawnWorker, type WorkerProcess } from './helpers/workerProcess.js';
+import { hasRedis } from './helpers/redisServer.js';
+import { startRemoteCluster, type RemoteCluster } from './helpers/remoteCluster.js';
+import type { ServerProcess } from './helpers/serverProcess.js';
+import { spawnWorker } from './helpers/workerProcess.js';
 
 // A sweep on two `mu worker` processes through BullMQ: the server stores every output once.
 const TOKEN = 'worker-token-for-tests-0123';
@@ -22,28 +22,14 @@ async function poll(check: () => Promise<boolean>, timeoutMs: number): Promise<v
 }
 
 describe.runIf(hasRedis())('remote workers', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mu-server-remote-'));
-  let redis: RedisServer;
+  let cluster: RemoteCluster;
   let server: ServerProcess;
-  const workers: WorkerProcess[] = [];
   beforeAll(async () => {
-    redis = await startRedis();
-    server = await spawnServer({ MU_DATA_DIR: dataDir, MU_QUEUE_URL: redis.url, MU_WORKER_TOKEN: TOKEN });
-    const { meta, weights } = smallCnnCheckpoint('original', null);
-    const up = await server.upload('/api/imports/checkpoints', [
-      { field: 'meta', name: 'o.json', content: JSON.stringify(meta) },
-      { field: 'weights', name: 'o.weights.bin', content: weights },
-    ]);
-    expect(up.status).toBe(201);
+    cluster = await startRemoteCluster(TOKEN);
+    server = cluster.server;
   }, 180_000);
   afterAll(async () => {
-    await Promise.all(workers.map((w) => w.stop()));
-    if (server && server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    await redis?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await cluster?.stop();
   }, 120_000);
 
   it('refuses a worker with a wrong token, with one error line', async () => {
@@ -72,7 +58,7 @@ describe.runIf(hasRedis())('remote workers', () => {
   }, 300_000);
 
   it('runs a 6-job sweep on two worker processes, each taking some, with exactly one result per grid point', async () => {
-    workers.push(...(await Promise.all([0, 1].map((i) => spawnWorker(['--server', server.url, '--token', TOKEN, '--name', `w${i}`])))));
+    const workers = await cluster.addWorkers(['w0', 'w1']);
     const sweep = await server.post('/api/jobs', { kind: 'sweep', ...scope, method: 'ga', forgetClass: 3, params: { epochs: 1 }, grid: { lr: [1e-4, 1e-3, 1e-2] }, seeds: [1, 2] });
     expect(sweep.status).toBe(201);
     expect(sweep.body.childIds).toHaveLength(6);
