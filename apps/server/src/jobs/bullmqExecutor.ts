@@ -79,10 +79,13 @@ export class BullmqExecutor implements JobExecutor {
     return jobIds.filter((_, i) => ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'].includes(states[i]));
   }
 
-  async workers(): Promise<WorkerHeartbeat[]> {
-    const entries = Object.values(await this.connections[0]!.hgetall(WORKERS_KEY));
+  /** Null when Redis does not answer within 2 s (health must answer at once). */
+  async workers(): Promise<WorkerHeartbeat[] | null> {
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 2_000).unref());
+    const entries = await Promise.race([this.connections[0]!.hgetall(WORKERS_KEY).catch(() => null), timeout]);
+    if (entries === null) return null;
     const since = Date.now() - 3 * HEARTBEAT_MS;
-    return entries
+    return Object.values(entries)
       .map((text) => JSON.parse(text) as WorkerHeartbeat)
       .filter((beat) => Date.parse(beat.at) >= since)
       .sort((a, b) => a.name.localeCompare(b.name));

@@ -33,7 +33,7 @@ export interface JobExecutor {
   forceStop(jobId: string): Promise<boolean>;
   /** Of the jobs a previous server left running, those this executor still has (after a restart). */
   held(jobIds: string[]): Promise<string[]>;
-  /** The remote workers heard from lately (null: the jobs run in this process). */
+  /** The remote workers heard from lately (null: the jobs run in this process, or the queue does not answer). */
   workers(): Promise<WorkerHeartbeat[] | null>;
   /** Stops taking jobs; resolves with the ids of the jobs that stopped running because of it. */
   close(): Promise<string[]>;

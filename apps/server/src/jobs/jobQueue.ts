@@ -50,7 +50,7 @@ export class JobQueue {
     return this.executor.backend;
   }
 
-  /** The remote workers heard from lately (null: embedded mode). */
+  /** The remote workers heard from lately (null: embedded mode, or the queue does not answer). */
   workers(): Promise<WorkerHeartbeat[] | null> {
     return this.executor.workers();
   }

@@ -26,7 +26,7 @@ export const Health = Type.Object({
     mode: Type.Union([Type.Literal('embedded'), Type.Literal('bullmq')], {
       description: 'embedded: worker threads of the server; bullmq: remote workers through Redis (MU_QUEUE_URL)',
     }),
-    workers: Type.Union([Type.Array(RemoteWorker), Type.Null()], { description: 'remote workers heard from in the last 15 s (null: embedded mode)' }),
+    workers: Type.Union([Type.Array(RemoteWorker), Type.Null()], { description: 'remote workers heard from in the last 15 s (null: embedded mode, or Redis does not answer)' }),
   }),
 });
 
