@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever this machine lacks to run Unlearning Comparator: Debian packages, pnpm at the
 # pinned version, the workspace's dependencies from the lockfile, and links to datasets found beside
-# the checkout. Safe to run again; does nothing that is already done.
+# the checkout (../shared, or $MU_SHARED_DIR). Safe to run again; does nothing that is already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import app from './app.js';
+import { clientErrorHandler, frameworkErrors } from './http/routerErrors.js';
 import { loadConfig, type ServerConfig } from './plugins/config.js';
 
 /**
@@ -20,6 +21,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     return503OnClosing: true,
     forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
+    clientErrorHandler,
   });
   await fastify.register(app, { config });
   return fastify;

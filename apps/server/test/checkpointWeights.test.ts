@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStateDict } from '@mu/engine';
 import { smallCnnCheckpoint } from './helpers/checkpointUpload.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
 
@@ -25,6 +26,25 @@ describe('GET /api/checkpoints/:id/weights', () => {
     expect(r.headers.get('content-type')).toBe('application/octet-stream');
     expect(r.headers.get('content-disposition')).toBe(`attachment; filename="${id}.weights.bin"`);
     expect(new Uint8Array(await r.arrayBuffer())).toEqual(weights);
+  });
+
+  it.each(['pth', 'safetensors'] as const)('hands out the weights as a PyTorch .%s with torchvision names and layout', async (format) => {
+    const r = await fetch(`${s.url}/api/checkpoints/${id}/weights?format=${format}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-disposition')).toBe(`attachment; filename="${id}.${format}"`);
+    const read = readStateDict(new Uint8Array(await r.arrayBuffer()));
+    expect(read.format).toBe(format);
+    const conv = read.stateDict.get('block1.conv.weight')!;
+    expect(conv.shape).toEqual([32, 3, 3, 3]);
+    expect([...conv.values].every((v) => Math.abs(Number(v) - 0.01) < 1e-9)).toBe(true);
+    expect(read.stateDict.get('block1.bn.num_batches_tracked')!.dtype).toBe('I64');
+    expect(read.stateDict.size).toBe(meta.tensors.length + 3);
+  });
+
+  it('refuses an unknown format with 400', async () => {
+    const r = await s.get(`/api/checkpoints/${id}/weights?format=onnx`);
+    expect(r.status).toBe(400);
+    expect(r.body.message).toContain('format');
   });
 
   it('answers an unknown checkpoint with 404 and a malformed id with 400', async () => {

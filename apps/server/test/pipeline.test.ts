@@ -11,6 +11,8 @@ import { startTestServer, type TestServer } from './helpers/testServer.js';
 // methods with small epoch counts, a cancelled run, a sweep, then the results API.
 const scope = { dataset: 'cifar10-mini', architecture: 'small-cnn' };
 const FC = 3;
+/** Long enough that only a job stopping by itself ends within it on a loaded machine. */
+const CANCEL_GRACE_MS = 120_000;
 
 const progressOf = (events: ServerEvent[]) => events.filter((e) => e.event === 'progress').map((e) => e.data);
 const endOf = (events: ServerEvent[]) => events.find((e) => e.event === 'end')?.data;
@@ -18,7 +20,7 @@ const endOf = (events: ServerEvent[]) => events.find((e) => e.event === 'end')?.
 describe('server pipeline (cifar10-mini, small-cnn)', () => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await startTestServer();
+    s = await startTestServer({ cancelGraceMs: CANCEL_GRACE_MS });
   });
   afterAll(async () => {
     const jobs = s ? (await s.get('/api/jobs')).body : [];
@@ -35,14 +37,21 @@ describe('server pipeline (cifar10-mini, small-cnn)', () => {
     expect(retrained.body.status).toBe('queued');
 
     // Health during training: the engine runs in the worker thread.
-    const latencies: number[] = [];
+    // Five health checks from batch 10 on; each notes whether the training was still going when it answered.
+    let trainingEnded = false;
+    let healthChecks: Promise<{ status: number; running: number; duringTraining: boolean }[]> | undefined;
+    const checkHealth = async () => {
+      const answers = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await s.get('/api/health');
+        answers.push({ status: res.status, running: res.body.jobs.running, duringTraining: !trainingEnded });
+      }
+      return answers;
+    };
     const events = await s.events(`/api/jobs/${original.body.id}/events`, {
       onEvent: (e) => {
-        if (e.event === 'progress' && e.data.stage === 'training' && e.data.batch === 10) {
-          void (async () => {
-            for (let i = 0; i < 5; i++) latencies.push((await s.get('/api/health')).ms);
-          })();
-        }
+        if (e.event === 'progress' && e.data.stage === 'training' && e.data.batch === 10) healthChecks ??= checkHealth();
+        if (healthChecks && (e.event === 'end' || e.data.stage !== 'training')) trainingEnded = true;
       },
     });
     const training = progressOf(events).filter((p) => p.stage === 'training' && p.batch !== null);
@@ -59,9 +68,10 @@ describe('server pipeline (cifar10-mini, small-cnn)', () => {
     expect(training.map((p) => p.seq)).toEqual([...training.map((p) => p.seq)].sort((a, b) => a - b));
     expect(endOf(events)).toMatchObject({ status: 'succeeded', error: null });
     expect(endOf(events).checkpointIds).toHaveLength(1);
-    latencies.sort((a, b) => a - b);
-    expect(latencies).toHaveLength(5);
-    expect(latencies[2]).toBeLessThan(100);
+    // Latency under load is measured by `pnpm bench:server`; here: health answered while the model trained.
+    const health = await healthChecks!;
+    expect(health).toHaveLength(5);
+    expect(health[0]).toEqual({ status: 200, running: 1, duringTraining: true });
 
     const retrainedEvents = await s.events(`/api/jobs/${retrained.body.id}/events`);
     const stages = new Set(progressOf(retrainedEvents).map((p) => p.stage));
@@ -100,16 +110,19 @@ describe('server pipeline (cifar10-mini, small-cnn)', () => {
     const before = { results: (await s.get('/api/results')).body.length, files: readdirSync(path.join(s.dataDir, 'checkpoints')).length };
     const doomed = await s.post('/api/jobs', { kind: 'unlearn', ...scope, method: 'ga', forgetClass: FC, params: { epochs: 1 } });
     let cancelledAt = 0;
+    let cancel: Promise<{ status: number }> | undefined;
     const doomedEvents = await s.events(`/api/jobs/${doomed.body.id}/events`, {
       onEvent: (e) => {
-        if (e.event === 'progress' && e.data.stage === 'embedding' && cancelledAt === 0) {
+        if (e.event === 'progress' && e.data.stage === 'embedding' && cancel === undefined) {
           cancelledAt = performance.now();
-          void s.post(`/api/jobs/${doomed.body.id}/cancel`).then((r) => expect(r.status).toBe(202));
+          cancel = s.post(`/api/jobs/${doomed.body.id}/cancel`);
         }
       },
     });
+    expect((await cancel!).status).toBe(202);
     expect(endOf(doomedEvents)).toMatchObject({ status: 'cancelled', resultIds: [], checkpointIds: [] });
-    expect(performance.now() - cancelledAt).toBeLessThan(5000);
+    // The job stopped by itself, before the grace period after which its worker would be terminated.
+    expect(performance.now() - cancelledAt).toBeLessThan(CANCEL_GRACE_MS);
     expect((await s.get('/api/results')).body.length).toBe(before.results);
     expect(readdirSync(path.join(s.dataDir, 'checkpoints')).length).toBe(before.files);
     expect(existsSync(path.join(s.dataDir, 'staging', doomed.body.id))).toBe(false);

@@ -38,16 +38,21 @@ describe('bearer token', () => {
 
 describe('web app and docs', () => {
   let s: TestServer;
-  const webDist = mkdtempSync(path.join(os.tmpdir(), 'mu-web-dist-'));
+  const root = mkdtempSync(path.join(os.tmpdir(), 'mu-web-'));
+  const webDist = path.join(root, 'dist');
+  /** A file beside the served folder that no request may read. */
+  const SECRET = 'secret-beside-the-web-app';
+  const INDEX_HTML = '<!doctype html><title>mu</title>';
   beforeAll(async () => {
-    mkdirSync(path.join(webDist, 'assets'));
-    writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>mu</title>');
+    mkdirSync(path.join(webDist, 'assets'), { recursive: true });
+    writeFileSync(path.join(root, 'secret.txt'), SECRET);
+    writeFileSync(path.join(webDist, 'index.html'), INDEX_HTML);
     writeFileSync(path.join(webDist, 'assets', 'app.js'), 'console.log(1)');
     s = await startTestServer({ webDist });
   });
   afterAll(async () => {
     await s?.close();
-    rmSync(webDist, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   });
 
   it('serves the built app at /, its files, and index.html for client-side routes', async () => {
@@ -59,9 +64,14 @@ describe('web app and docs', () => {
   });
 
   it('keeps unknown /api routes and traversal attempts out of the file system', async () => {
-    expect((await s.get('/api/nothing')).body).toMatchObject({ statusCode: 404, message: 'no route GET /api/nothing' });
-    const traversal = await s.get('/assets/..%2F..%2F..%2Fetc%2Fpasswd');
-    expect(traversal.text).not.toContain('root:');
+    expect((await s.get('/api/nothing')).body).toMatchObject({ statusCode: 404, message: "no route for GET at this path (the API's routes are listed at /docs)" });
+    for (const url of ['/assets/..%2F..%2Fsecret.txt', '/..%2Fsecret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', '/assets/..%252F..%252Fsecret.txt']) {
+      // Outside /api an unknown path is a client-side route: the app's index.html, never another file.
+      const res = await s.get(url);
+      expect(res.status, url).toBe(200);
+      expect(res.text, url).toBe(INDEX_HTML);
+      expect(res.text, url).not.toContain(SECRET);
+    }
   });
 
   it('documents every route in the OpenAPI document', async () => {

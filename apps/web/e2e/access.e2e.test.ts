@@ -31,7 +31,8 @@ async function openStage(name: (typeof STAGES)[number]): Promise<void> {
   await stageTab(name).click();
   const ready = { Build: 'section[aria-label=Build] form, section[aria-label=Build] .panel', Screen: '[data-testid=model-table] tbody tr[data-id]', Contrast: 'section[aria-label=Contrast] svg.scatter', Attack: 'section[aria-label=Attack] svg.chart' }[name];
   await page.waitForSelector(ready);
-  await page.waitForTimeout(300);
+  // Settled: no CSS transition or animation still running.
+  await page.waitForFunction(() => document.getAnimations().length === 0);
 }
 
 describe('keyboard access, labels, text size, motion and colours (fixtures: cifar10, resnet18, class 0)', () => {

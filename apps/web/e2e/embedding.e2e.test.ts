@@ -29,6 +29,25 @@ const marks = (plot: number) =>
     });
   }, plot);
 
+/** Two animation frames of the page. */
+const nextFrames = () => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+
+/** The plot's marks once they have moved away from `from` and stopped (equal on successive frames). */
+async function movedMarks(plot: number, from: number[][]): Promise<number[][]> {
+  let last: number[][] = from;
+  await expect.poll(async () => {
+    const previous = last;
+    await nextFrames();
+    last = await marks(plot);
+    return maxGap(last, from) > 1 && maxGap(last, previous) === 0;
+  }, { timeout: 30_000 }).toBe(true);
+  return last;
+}
+
+/** Polls until the plot's marks are within `tolerance` px of `target`. */
+const marksReach = (plot: number, target: number[][], tolerance: number) =>
+  expect.poll(async () => maxGap(await marks(plot), target), { timeout: 30_000 }).toBeLessThan(tolerance);
+
 /** The plot's box in page pixels, once the layout has stopped moving. */
 async function plotBox(plot: number): Promise<{ x: number; y: number; width: number; height: number }> {
   await page.locator('svg.scatter').nth(plot).scrollIntoViewIfNeeded();
@@ -72,8 +91,7 @@ describe('Embedding Space: zoom, alignment, morph, keyboard and lasso', () => {
     const c = { x: box.width / 2, y: box.height / 2 };
     await page.mouse.move(box.x + c.x, box.y + c.y);
     await page.mouse.wheel(0, -300);
-    await page.waitForTimeout(300);
-    const after = await marks(0);
+    const after = await movedMarks(0, before);
     // d3-zoom: a 300 px wheel step scales by 2^(300 · 0.002) about the pointer. The fixed point
     // (the pointer in the plot's own pixels) comes from one mark and must hold for all.
     const k = 2 ** 0.6;
@@ -105,8 +123,7 @@ describe('Embedding Space: zoom, alignment, morph, keyboard and lasso', () => {
     const panned = await marks(0);
     expect(maxGap(panned, after.map(([x, y, w, h]) => [x + 40, y - 25, w, h]))).toBeLessThan(0.05);
     await page.click('button[aria-label="Reset zoom of Model A"]');
-    await page.waitForTimeout(800);
-    expect(maxGap(await marks(0), before)).toBeLessThan(0.01);
+    await marksReach(0, before, 0.01);
   });
 
   it('aligning a model with itself gives identical panels, with linked zoom', async () => {
@@ -116,10 +133,9 @@ describe('Embedding Space: zoom, alignment, morph, keyboard and lasso', () => {
     const box = await plotBox(0);
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
     await page.mouse.wheel(0, -500);
-    await page.waitForTimeout(300);
-    const zoomedA = await marks(0);
+    const zoomedA = await movedMarks(0, a);
     expect(maxGap(zoomedA, a)).toBeGreaterThan(10);
-    expect(maxGap(await marks(1), zoomedA)).toBeLessThan(0.02);
+    await marksReach(1, zoomedA, 0.02);
     // Ms per zoom frame (both plots follow): the wheel event's own work, and event → next painted frame.
     const perFrame = await page.evaluate(async () => {
       const svg = document.querySelectorAll('svg.scatter')[0];
@@ -137,9 +153,8 @@ describe('Embedding Space: zoom, alignment, morph, keyboard and lasso', () => {
     });
     console.log(`linked wheel zoom (2 × 2,000 marks): handler ${perFrame.script.toFixed(2)} ms, event → painted frame median ${perFrame.frame.toFixed(1)} ms, max ${perFrame.max.toFixed(1)} ms`);
     await page.click('button[aria-label="Reset zoom of Model B"]');
-    await page.waitForTimeout(800);
-    expect(maxGap(await marks(0), a)).toBeLessThan(0.01);
-    expect(maxGap(await marks(1), a)).toBeLessThan(0.02);
+    await marksReach(0, a, 0.01);
+    await marksReach(1, a, 0.02);
   });
 
   it('the scrubber morphs B from A’s positions to its aligned ones; movers are the farthest', async () => {
@@ -163,12 +178,18 @@ describe('Embedding Space: zoom, alignment, morph, keyboard and lasso', () => {
     expect(maxGap(shared.map(([, j]) => half[j]), shared.map(([i, j]) => [(a[i][0] + aligned[j][0]) / 2, (a[i][1] + aligned[j][1]) / 2]))).toBeLessThan(0.02);
     await page.keyboard.press('End');
     expect(maxGap(await marks(1), aligned)).toBeLessThan(0.01);
-    // Animate: starts from A's positions and ends aligned about 1 s later.
+    // Animate: starts from A's positions and ends aligned about 1 s later, through values in between.
+    const seen = page.evaluate(() => new Promise<string[]>((done) => {
+      const input = document.querySelector<HTMLInputElement>('input[type=range][aria-label^="Morph from A"]')!;
+      const values: string[] = [];
+      const watch = () => (values.push(input.value), input.value === '1' && values.some((v) => v !== '1') ? done(values) : requestAnimationFrame(watch));
+      requestAnimationFrame(watch);
+      setTimeout(() => done(values), 30_000);
+    }));
     await page.click('button:text("Animate A → B")');
-    await page.waitForTimeout(100);
-    expect(Number(await scrubber.inputValue())).toBeLessThan(1);
+    expect((await seen).some((v) => Number(v) > 0 && Number(v) < 1)).toBe(true);
     // (The range input snaps to its 0.01 step, so the last frames already read "1": poll the marks.)
-    await expect.poll(async () => maxGap(await marks(1), aligned), { timeout: 3000 }).toBeLessThan(0.01);
+    await marksReach(1, aligned, 0.01);
     expect(await scrubber.inputValue()).toBe('1');
     // Largest movers: distances in data units (the plot's scale factors read off A's marks).
     const ex = ra.embedding.x, ey = ra.embedding.y;
@@ -194,11 +215,9 @@ describe('Embedding Space: zoom, alignment, morph, keyboard and lasso', () => {
     const box = await plotBox(1);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -400);
-    await page.waitForTimeout(200);
-    expect(maxGap(await marks(1), aligned)).toBeGreaterThan(10);
+    expect(maxGap(await movedMarks(1, aligned), aligned)).toBeGreaterThan(10);
     await page.click('button[aria-label="Reset zoom of Model B"]');
-    await page.waitForTimeout(50);
-    expect(maxGap(await marks(1), aligned)).toBeLessThan(0.01);
+    await marksReach(1, aligned, 0.01);
     expect(maxGap(await marks(0), a)).toBeLessThan(0.01);
     await page.emulateMedia({ reducedMotion: null });
   });

@@ -108,9 +108,9 @@ describe('instance-set filters (ui.md §6 item 6)', () => {
       expect(predB).not.toBe(fc);
     }
 
-    // Marks inside the set, where the scatter plots expose membership (another feature adds it).
+    // Both scatter plots mark every point's membership, and exactly the set's points are in it.
     const inSet = await page.$$eval('section[aria-label="Contrast"] svg.scatter', (svgs) => svgs.map((s) => ({ any: s.querySelectorAll('[data-in-set]').length, yes: s.querySelectorAll('[data-in-set="true"]').length })));
-    for (const plot of inSet) if (plot.any > 0) expect(plot.yes).toBe(expected.length);
+    expect(inSet).toEqual([{ any: 2000, yes: expected.length }, { any: 2000, yes: expected.length }]);
     await page.screenshot({ path: path.join(OUT, 'instance-sets-contrast.png'), fullPage: true });
   });
 
@@ -162,9 +162,11 @@ describe('instance-set filters (ui.md §6 item 6)', () => {
     await page.goto(`${server.url}/?stage=attack&d=cifar10&a=resnet18&fc=0&A=ref0-0000&B=ref0-dd2c&t=0.5&set=a_mA_`);
     await page.waitForSelector('[data-panel=A] circle.dot');
     expect(await shownCount('Attack')).toBe(want);
-    // The attack grids mark the set, where they expose membership (another feature adds it).
-    const marks = await page.$$eval('[data-panel=A] .thumb[data-side=model]', (els) => ({ any: els.filter((e) => e.hasAttribute('data-in-set')).length, yes: els.filter((e) => e.getAttribute('data-in-set') === 'true').length }));
-    if (marks.any > 0) expect(marks.yes).toBe(want);
+    // The attack grid marks every thumbnail's membership.
+    const marks = await page.$$eval('[data-panel=A] .thumb[data-side=model]', (els) => ({ all: els.length, any: els.filter((e) => e.hasAttribute('data-in-set')).length, yes: els.filter((e) => e.getAttribute('data-in-set') === 'true').length }));
+    expect(marks.any).toBeGreaterThan(0);
+    expect(marks.any).toBe(marks.all);
+    expect(marks.yes).toBe(want);
     await page.screenshot({ path: path.join(OUT, 'instance-sets-attack.png'), fullPage: true });
   });
 });

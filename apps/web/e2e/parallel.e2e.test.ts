@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCopies, importFixtures, openBrowser, OUT, startServer } from './serverHarness.js';
+import { FIXTURES, importCopies, importFixtures, openBrowser, OUT, startServer } from './serverHarness.js';
 
 const SCREEN = '/?stage=screen&d=cifar10&a=resnet18&fc=0';
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -23,7 +23,7 @@ const apiRows = () => getJson<Row[]>('/api/results?dataset=cifar10&architecture=
  * importer; the views must then show what the API returns.
  */
 async function importEpochRecord(url: string): Promise<string> {
-  const file = JSON.parse(readFileSync('/work/shared/fixtures/upstream-results/0/0000.json', 'utf8')) as Record<string, unknown>;
+  const file = JSON.parse(readFileSync(path.join(FIXTURES, '0000.json'), 'utf8')) as Record<string, unknown>;
   const ramp = (from: number, to: number) => Array.from({ length: EPOCHS + 1 }, (_, i) => +(from + ((to - from) * i) / EPOCHS).toFixed(4));
   const copy = {
     ...file,

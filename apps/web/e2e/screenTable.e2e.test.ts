@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFixtures, openBrowser, OUT, startServer } from './serverHarness.js';
+import { FIXTURES, importFixtures, openBrowser, OUT, startServer } from './serverHarness.js';
 
-const FIXTURES = '/work/shared/fixtures/upstream-results/0';
 const SCOPE = 'dataset=cifar10&architecture=resnet18&forgetClass=0';
 const METRICS = [['UA', 3], ['RA', 3], ['TUA', 3], ['TRA', 3], ['RTE', 1]] as const;
 

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { upstreamFixturesDir } from '../../../test-support/sharedData.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -22,6 +23,9 @@ export async function openBrowser(pageOptions: BrowserContextOptions = {}): Prom
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, ...pageOptions });
+  // Waits end as soon as the page is ready; the limit only has to hold on a loaded 2-core machine
+  // (Playwright's default of 30 s does not while the server trains beside the browser).
+  page.setDefaultTimeout(120_000);
   page.on('dialog', () => {
     throw new Error('a blocking dialog appeared');
   });
@@ -67,7 +71,8 @@ export async function startServer(dataDir = mkdtempSync(path.join(tmpdir(), 'mu-
   };
 }
 
-const FIXTURES = '/work/shared/fixtures/upstream-results/0';
+/** The reference-system result files of forget class 0, from the shared folder. */
+export const FIXTURES = upstreamFixturesDir(0);
 
 /** Imports the reference fixtures of class 0 through the API. */
 export async function importFixtures(url: string): Promise<void> {
@@ -97,7 +102,7 @@ async function postJob(url: string, body: unknown): Promise<string> {
   return ((await r.json()) as { id: string }).id;
 }
 
-async function finished(url: string, id: string): Promise<{ resultIds: string[]; checkpointIds: string[] }> {
+export async function finished(url: string, id: string): Promise<{ resultIds: string[]; checkpointIds: string[] }> {
   for (;;) {
     const j = (await (await fetch(`${url}/api/jobs/${id}`)).json()) as { status: string; error: string | null; resultIds: string[]; checkpointIds: string[] };
     if (j.status === 'succeeded') return j;

@@ -20,3 +20,6 @@ export * from './run/evaluateModel.js';
 export * from './run/referenceCache.js';
 export * from './run/resultStore.js';
 export * from './run/unlearn.js';
+export { checkpointAsPytorch, modelFromPytorchWeights, readPytorchWeights, type PytorchImportInfo } from './weights/pytorchWeights.js';
+export { detectWeightsFormat, readStateDict, WEIGHTS_FILE_LIMIT, type WeightsFormat } from './weights/readStateDict.js';
+export * from './run/importPytorchModel.js';

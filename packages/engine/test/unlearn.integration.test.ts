@@ -66,6 +66,22 @@ describe('runUnlearning', () => {
     expect(a.record.metrics.RTE).toBeGreaterThan(0);
   });
 
+  it("stores each epoch's scheduled learning rate in the history (FT, cosine)", async () => {
+    const { record } = await runUnlearning({ ...base, methodId: 'ft', params: { epochs: 3, lr: 0.03 } });
+    expect(record.history.map((h) => h.lr)).toEqual([0.03, 0.03 * (1 + Math.cos(Math.PI / 3)) / 2, 0.03 * (1 + Math.cos((2 * Math.PI) / 3)) / 2]);
+  });
+
+  it("Retrain takes the designated Original's whole recipe unless a parameter overrides it, and records it", async () => {
+    const { record } = await runUnlearning({ ...base, methodId: 'retrain', params: { batchSize: 256 } });
+    const c = original.meta.config as Record<string, unknown>;
+    expect(record.role).toBe('retrained');
+    expect(record.config.hyperparameters).toEqual({
+      epochs: c.epochs, lr: c.lr, batchSize: 256, momentum: c.momentum, nesterov: c.nesterov, weightDecay: c.weightDecay,
+      schedule: 'cosine', etaMin: 0, augment: c.augment, gradClip: c.gradClip,
+    });
+    expect(record.history.map((h) => h.lr)).toEqual([c.lr]);
+  });
+
   it('rejects invalid hyperparameters, classes and mismatched models before doing any work', async () => {
     const before = files();
     await expect(runUnlearning({ ...base, methodId: 'ga', params: { lr: 2 } })).rejects.toThrow('invalid lr: 2');

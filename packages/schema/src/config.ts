@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { RecipeId } from './recipe.js';
 import { CkaLayerList, ClassIndex, Count, Id, Nullable, Seed } from './common.js';
 
 /** Dataset descriptor (methods.md §1.1). */
@@ -34,8 +35,8 @@ export const MethodRef = Type.Object(
   { additionalProperties: false },
 );
 
-/** All hyperparameters with defaults filled in. */
-export const Hyperparameters = Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean()]));
+/** All hyperparameters with defaults filled in; null where a value is unknown (a checkpoint without its training config). */
+export const Hyperparameters = Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null()]));
 
 export const Backend = Type.Union([
   Type.Literal('tensorflow'),
@@ -47,10 +48,25 @@ export const Backend = Type.Union([
 ]);
 export type Backend = Static<typeof Backend>;
 
+/**
+ * What ran the evaluation's forward passes (logits, features, CKA, attack values): onnxruntime-node
+ * (its version and intra-op threads) or the tfjs backend (`version`/`threads` null: the backend's own
+ * are recorded beside it). Absent in records made before it was recorded and in imports.
+ */
+export const InferenceRuntimeRef = Type.Object(
+  {
+    runtime: Type.Union([Type.Literal('onnxruntime'), Type.Literal('tfjs')]),
+    version: Nullable(Type.String()),
+    threads: Nullable(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+
 /** Where the record was computed (null where an import does not say). */
 export const Environment = Type.Object(
   {
     backend: Backend,
+    inference: Type.Optional(InferenceRuntimeRef),
     tfjsVersion: Nullable(Type.String()),
     device: Nullable(Type.String()),
     threads: Nullable(Type.Integer({ minimum: 1 })),
@@ -119,8 +135,6 @@ export const EvaluationConfig = Type.Object(
   { additionalProperties: false },
 );
 
-export const Preset = Type.Union([Type.Literal('reference'), Type.Literal('cpu'), Type.Literal('smoke')]);
-
 /** The full configuration a result was computed with (results-schema.md §2.1). */
 export const ResultConfig = Type.Object(
   {
@@ -132,7 +146,7 @@ export const ResultConfig = Type.Object(
     hyperparameters: Hyperparameters,
     seed: Nullable(Seed),
     baseModelId: Nullable(Id),
-    preset: Nullable(Preset),
+    recipe: Nullable(RecipeId),
     environment: Environment,
     evaluation: EvaluationConfig,
   },

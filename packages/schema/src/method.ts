@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { lazyValidator } from './lazyValidator.js';
 
 /** A method id: lower-case letters, digits and dashes (methods.md §6); stored in results. */
 export const METHOD_ID_PATTERN = '^[a-z0-9][a-z0-9-]*$';
@@ -96,9 +97,8 @@ export const STANDARD_PARAMS = {
   batchSize: { type: 'int', min: 2, max: 1024 },
 } as const;
 
-const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
-const check = ajv.compile<MethodDescriptor>(MethodDescriptor);
-const checkByType = { int: ajv.compile(IntParam), float: ajv.compile(FloatParam), enum: ajv.compile(EnumParam), bool: ajv.compile(BoolParam) };
+const descriptorValidator = lazyValidator<MethodDescriptor>(MethodDescriptor);
+const validatorByType = { int: lazyValidator(IntParam), float: lazyValidator(FloatParam), enum: lazyValidator(EnumParam), bool: lazyValidator(BoolParam) };
 
 /**
  * The first structural problem of a descriptor as one line, or null when its shape is right.
@@ -108,6 +108,7 @@ const checkByType = { int: ajv.compile(IntParam), float: ajv.compile(FloatParam)
  *   descriptorShapeProblem({id: 'Bad id'}) // "/id must match pattern …"
  */
 export function descriptorShapeProblem(x: unknown): string | null {
+  const check = descriptorValidator();
   if (check(x)) return null;
   const e = check.errors?.[0];
   // A bad parameter fails every branch of the union; re-check it alone for a specific message.
@@ -116,7 +117,7 @@ export function descriptorShapeProblem(x: unknown): string | null {
     const i = Number(e.instancePath.split('/')[2]);
     const spec = params[i] as { key?: unknown; type?: unknown } | undefined;
     const name = typeof spec?.key === 'string' ? spec.key : `params[${i}]`;
-    const branch = checkByType[spec?.type as keyof typeof checkByType] as (typeof checkByType)['int'] | undefined;
+    const branch = validatorByType[spec?.type as keyof typeof validatorByType]?.();
     if (!branch) return `parameter ${name}: type must be int, float, enum or bool (got ${String(spec?.type)})`;
     if (!branch(spec)) return `parameter ${name}: ${message(branch.errors?.[0])}`;
   }

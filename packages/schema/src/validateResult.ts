@@ -1,9 +1,9 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { lazyValidator } from './lazyValidator.js';
 import { RESULT_SCHEMA_VERSION, type ResultRecord, ResultRecord as ResultRecordSchema } from './result.js';
 
-// Compiled once per process; TypeBox schemas are plain JSON Schema for ajv.
-const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
-const check = ajv.compile<ResultRecord>(ResultRecordSchema);
+// Compiled once per process, on first use; TypeBox schemas are plain JSON Schema for ajv.
+const resultValidator = lazyValidator<ResultRecord>(ResultRecordSchema);
 
 export type ValidationOutcome = { ok: true; record: ResultRecord } | { ok: false; error: string };
 
@@ -20,6 +20,7 @@ export function validateResult(x: unknown): ValidationOutcome {
   if (version !== RESULT_SCHEMA_VERSION) {
     return fail(`unsupported result schemaVersion: ${describe(version)} (expected ${RESULT_SCHEMA_VERSION})`);
   }
+  const check = resultValidator();
   if (!check(x)) return fail(ajvMessage(check.errors?.[0], x));
   const problem = crossFieldProblem(x);
   return problem === null ? { ok: true, record: x } : fail(`invalid result: ${problem}`);

@@ -23,7 +23,7 @@ export function exampleResult(): ResultRecord {
       hyperparameters: { epochs: 2, lr: 0.01, batchSize: 64, momentum: 0.9, nesterov: false, schedule: 'constant' },
       seed: 2048,
       baseModelId: '0f0f0f0f',
-      preset: 'smoke',
+      recipe: 'quick',
       environment: { backend: 'wasm', tfjsVersion: '4.22.0', device: 'cpu', threads: 2, appVersion: '0.1.0', commit: 'abc1234' },
       evaluation: {
         embedding: {

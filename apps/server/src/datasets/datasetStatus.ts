@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { datasetIds, describeDataset, findDataset, loadDataset, type DatasetLocation, type LoadedDataset } from '@mu/engine';
 import { ApiError, notFound } from '../http/apiError.js';
+import { redactPaths } from '../http/redactPaths.js';
 import type { Dataset } from '../schemas/api.js';
 
 /**
@@ -25,7 +26,8 @@ export class DatasetStatus {
     const problem = found.location
       ? (this.verdicts.get(fileKey(found.location)) ?? null)
       : found.incomplete.length > 0
-        ? `${found.incomplete[0].missing} missing in ${found.incomplete[0].dir}`
+        ? // The folder's name only: a client learns nothing of this server's layout.
+          redactPaths(`${found.incomplete[0].missing} missing in ${found.incomplete[0].dir}`)
         : 'not found on the data search path';
     return {
       id: d.id, label: d.label, numClasses: d.numClasses, classNames: [...d.classNames], splits: { ...d.splits },
@@ -55,7 +57,7 @@ export class DatasetStatus {
       this.verdicts.set(key, null);
       return data;
     } catch (error) {
-      const reason = `its files are unreadable or corrupt: ${(error as Error).message.split('\n')[0]}`;
+      const reason = `its files are unreadable or corrupt: ${redactPaths((error as Error).message.split('\n')[0])}`;
       this.verdicts.set(key, reason);
       throw unavailable(id, reason);
     }

@@ -5,14 +5,15 @@ const HEARTBEAT_MS = 15_000;
 /**
  * A Server-Sent-Events response: takes the socket over from Fastify, writes `event:`/`data:`
  * frames, sends a comment every 15 s so that proxies keep it open, and calls `onClose` once when
- * either side ends it.
+ * either side ends it. A HEAD request gets the headers and the end at once (there is no body to
+ * stream, and an open one would hold the connection).
  *
  *   const stream = openEventStream(request, reply);
  *   stream.send('progress', { epoch: 1 });
  */
 export class EventStream {
   private closed = false;
-  private readonly heartbeat: NodeJS.Timeout;
+  private readonly heartbeat: NodeJS.Timeout | null = null;
   private readonly closeHandlers: (() => void)[] = [];
 
   constructor(private readonly request: FastifyRequest, private readonly reply: FastifyReply) {
@@ -20,9 +21,13 @@ export class EventStream {
     reply.raw.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
+    if (request.method === 'HEAD') {
+      this.closed = true;
+      reply.raw.end();
+      return;
+    }
     reply.raw.write('retry: 2000\n\n');
     this.heartbeat = setInterval(() => this.write(': keep-alive\n\n'), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -34,13 +39,14 @@ export class EventStream {
   }
 
   onClose(handler: () => void): void {
-    this.closeHandlers.push(handler);
+    if (this.closed) handler();
+    else this.closeHandlers.push(handler);
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    clearInterval(this.heartbeat);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     for (const handler of this.closeHandlers) handler();
     if (!this.reply.raw.writableEnded) this.reply.raw.end();
   }

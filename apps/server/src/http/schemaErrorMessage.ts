@@ -6,7 +6,7 @@ import type { ErrorObject } from 'ajv';
  *   body.forgetClass must be <= 999 (got 1000)
  *   body has unknown field colour
  *   body is missing kind
- *   params.id must match pattern "^[0-9a-f]{8}$" (got "../../etc")
+ *   params.id must match pattern "^[0-9a-f]{8}$" (got a string of 9 characters)
  */
 export function schemaErrorMessage(errors: readonly Partial<ErrorObject>[], part: string): string {
   // A failed union reports each branch first; the union's own error says more.
@@ -43,8 +43,22 @@ export function schemaErrorMessage(errors: readonly Partial<ErrorObject>[], part
   }
 }
 
+/** Strings of these characters are quoted back; anything else (a path, markup, an escape) is only described. */
+const PLAIN = /^[\w .,:+@-]*$/;
+
+/**
+ * The offending value as the message shows it: numbers, booleans and plain short strings as JSON;
+ * other strings, arrays and objects described by their kind and size, never serialised (a value
+ * nested thousands of levels deep would overflow the stack, and input is not echoed back).
+ */
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') {
+    if (!PLAIN.test(value)) return `a string of ${value.length} characters`;
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : `an array of ${value.length}`;
+  return Object.keys(value as object).length === 0 ? '{}' : 'an object';
 }

@@ -1,4 +1,5 @@
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, architectureInfo, defineNetwork, describeDataset, weightsProblem, type CheckpointMeta } from '@mu/engine';
+import { upgradeLegacyPreset } from '@mu/schema';
 import { badRequest, as } from '../http/apiError.js';
 
 const ROLES = ['original', 'retrained', 'unlearned'];
@@ -8,12 +9,13 @@ const ROLES = ['original', 'retrained', 'unlearned'];
  * float32 weights) without loading it into the engine: format and version, a known architecture
  * and dataset, a consistent role and forget class, exactly the tensors the architecture has, in
  * order, with the right shapes and offsets, a weights file of the matching size, and weights that match
- * their recorded checksum (or, without one, finite values). Returns the parsed metadata; errors are one line naming the problem (400).
+ * their recorded checksum (or, without one, finite values). Returns the parsed metadata (an old
+ * `config.preset` read as `config.recipe`); errors are one line naming the problem (400).
  */
 export function checkUploadedCheckpoint(metaText: string, weights: Uint8Array): CheckpointMeta {
   let meta: CheckpointMeta;
   try {
-    meta = JSON.parse(metaText) as CheckpointMeta;
+    meta = upgradeLegacyPreset(JSON.parse(metaText) as CheckpointMeta);
   } catch {
     throw badRequest('checkpoint metadata is not valid JSON');
   }

@@ -12,11 +12,14 @@ export interface UploadedFile {
  * Maps reference-system result files (either schema) to records, all or nothing: a file that
  * fails names itself in a 400 and nothing is stored. Retrained files go first, so that the attack
  * curves of the others are checked against their class's Retrained values (results-schema.md §6,
- * rule 8), from this upload or from an earlier import.
+ * rule 8), from this upload or from an earlier import. Older-schema files carry their own image
+ * list, so their point labels are checked against CIFAR-10's (rule 2): `labels` is asked for them
+ * only when such a file is among the upload.
  */
-export function importResultFiles(files: UploadedFile[], store: Store): ResultRecord[] {
+export async function importResultFiles(files: UploadedFile[], store: Store, labels: () => Promise<ArrayLike<number> | undefined>): Promise<ResultRecord[]> {
   const importedAt = new Date().toISOString();
   const parsed = files.map((f) => ({ ...f, role: peekRole(f.text) }));
+  const cifar10Labels = parsed.some((f) => peek(f.text)?.id !== undefined) ? await labels() : undefined;
   parsed.sort((a, b) => Number(b.role === 'Retrained') - Number(a.role === 'Retrained'));
   const retrained = new Map<number, ResultRecord>();
   const records: ResultRecord[] = [];
@@ -29,6 +32,7 @@ export function importResultFiles(files: UploadedFile[], store: Store): ResultRe
       record = parseReferenceFile(file.text, {
         fileName: file.fileName,
         importedAt,
+        cifar10Labels,
         retrainedSubset: subset ? { entropy: subset.entropy, confidence: subset.confidence } : undefined,
       });
     } catch (error) {

@@ -15,7 +15,7 @@ export class ComputeWorker {
   private readonly thread: Worker;
   private exited = false;
   /** Resolves with the backend once the worker's engine has started; rejects when startup fails. */
-  readonly ready: Promise<{ name: string; threads: number }>;
+  readonly ready: Promise<{ name: string; threads: number | null }>;
   jobId: string | null = null;
 
   constructor(setup: WorkerSetup, private readonly events: ComputeWorkerEvents) {

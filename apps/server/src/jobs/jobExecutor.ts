@@ -21,7 +21,7 @@ export type QueueMode = 'embedded' | 'bullmq';
 export interface JobExecutor {
   readonly mode: QueueMode;
   /** The compute backend of the embedded workers (null until one has started, or remote). */
-  readonly backend: { name: string; threads: number } | null;
+  readonly backend: { name: string; threads: number | null } | null;
   /** Connects; throws one line when the executor cannot work (the server then refuses to start). */
   open(handlers: ExecutorHandlers): Promise<void>;
   /** Whether another job can be handed over now. */

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { describeDataset } from '@mu/engine';
-import { badRequest, conflict, notFound } from '../http/apiError.js';
+import { describeDataset, readPytorchWeights } from '@mu/engine';
+import { as, badRequest, conflict, notFound } from '../http/apiError.js';
 import { storageError } from '../http/storageError.js';
-import { FINISHED, type ComputeJobSpec, type Job, type JobProgress, type JobSpec, type JobStatus } from '../schemas/job.js';
+import { FINISHED, type ComputeJobSpec, type ImportJobSpec, type Job, type JobKind, type JobProgress, type JobSpec, type JobStatus } from '../schemas/job.js';
 import type { JobFilter } from '../store/jobsRepository.js';
 import type { JobOutputs, Store } from '../store/store.js';
 import type { JobEvents } from './jobEvents.js';
@@ -10,6 +10,21 @@ import type { JobExecutor, QueueMode, RunnerMessage } from './jobExecutor.js';
 import type { JobInputs, ToWorker } from './messages.js';
 import type { WorkerHeartbeat } from './remoteQueue.js';
 import { planJob } from './planJob.js';
+
+/**
+ * Where jobs run: `compute` takes training, unlearning and evaluation jobs; `local` takes the
+ * jobs that read a file only this server has (imports of uploaded weights). In embedded mode both
+ * are the same worker threads; in BullMQ mode compute jobs go to remote workers and imports stay
+ * on the server's own threads.
+ */
+export interface QueueExecutors {
+  compute: JobExecutor;
+  local: JobExecutor;
+}
+
+/** Job kinds that only the server's own threads can run. */
+const LOCAL_KINDS: readonly JobKind[] = ['import'];
+const REMOTE_KINDS: readonly JobKind[] = ['original', 'retrained', 'unlearn'];
 
 export interface JobQueueOptions {
   /** How long a cancelled job may take to stop before it is stopped by force. */
@@ -25,8 +40,8 @@ export interface JobQueueOptions {
  * and ends when they all have.
  */
 export class JobQueue {
-  /** Jobs handed to the executor that have not ended yet. */
-  private readonly running = new Set<string>();
+  /** Jobs handed to an executor that have not ended yet, and that executor. */
+  private readonly running = new Map<string, JobExecutor>();
   private readonly cancelRequested = new Set<string>();
   private readonly progress = new Map<string, JobProgress>();
   private readonly hardCancel = new Map<string, NodeJS.Timeout>();
@@ -38,26 +53,28 @@ export class JobQueue {
   constructor(
     private readonly store: Store,
     private readonly events: JobEvents,
-    private readonly executor: JobExecutor,
+    private readonly executors: QueueExecutors,
     private readonly options: JobQueueOptions,
   ) {}
 
   get mode(): QueueMode {
-    return this.executor.mode;
+    return this.executors.compute.mode;
   }
 
-  get backend(): { name: string; threads: number } | null {
-    return this.executor.backend;
+  /** The compute backend of this server's own worker threads (null until one has started). */
+  get backend(): { name: string; threads: number | null } | null {
+    return this.executors.local.backend;
   }
 
   /** The remote workers heard from lately (null: embedded mode, or the queue does not answer). */
   workers(): Promise<WorkerHeartbeat[] | null> {
-    return this.executor.workers();
+    return this.executors.compute.workers();
   }
 
-  /** Connects the executor (throws one line when it cannot work). */
+  /** Connects the executors (throws one line when one cannot work). */
   async open(): Promise<void> {
-    await this.executor.open({ onMessage: (m, reply) => this.onMessage(m, reply), onLost: (id, reason) => this.onLost(id, reason) });
+    const handlers = { onMessage: (m: RunnerMessage, reply: (m: ToWorker) => void) => this.onMessage(m, reply), onLost: (id: string, reason: string) => this.onLost(id, reason) };
+    for (const executor of this.distinctExecutors()) await executor.open(handlers);
   }
 
   /**
@@ -65,10 +82,11 @@ export class JobQueue {
    * them (remote workers run them, or they wait in Redis); queued ones run again.
    */
   async start(): Promise<void> {
-    const wasRunning = this.store.jobs.list({ status: 'running' }).filter((j) => j.kind !== 'sweep').map((j) => j.id);
-    const held = await this.executor.held(wasRunning);
-    for (const id of held) this.running.add(id);
+    const wasRunning = this.store.jobs.list({ status: 'running' }).filter((j) => j.kind !== 'sweep' && !LOCAL_KINDS.includes(j.kind)).map((j) => j.id);
+    const held = await this.executors.compute.held(wasRunning);
+    for (const id of held) this.running.set(id, this.executors.compute);
     const interrupted = this.store.jobs.interruptRunning('the server stopped while the job was running', new Set(held));
+    for (const id of interrupted) this.store.discardUpload(id);
     if (interrupted.length > 0) this.options.log.warn(`jobs interrupted by the last shutdown: ${interrupted.join(', ')}`);
     for (const sweep of this.store.jobs.list({ kind: 'sweep' }).filter((j) => !FINISHED.includes(j.status))) this.settleSweep(sweep.id);
     this.pump();
@@ -85,6 +103,23 @@ export class JobQueue {
     })();
     this.publish(id);
     for (const childId of this.store.jobs.get(id)!.childIds) this.publish(childId);
+    this.pump();
+    return this.get(id)!;
+  }
+
+  /**
+   * Queues the import of uploaded PyTorch weights: the request and the file are checked first
+   * (4xx, nothing kept), then the file is kept under the job's id until the job ends.
+   */
+  async createImport(spec: ImportJobSpec, bytes: Uint8Array): Promise<Job> {
+    if (this.closing) throw conflict('the server is shutting down');
+    planJob(spec, this.store);
+    const dataset = describeDataset(spec.dataset);
+    as(400, () => readPytorchWeights(bytes, { architecture: spec.architecture, inputChannels: dataset.inputShape[2], numClasses: dataset.numClasses }));
+    const id = this.newId();
+    await this.store.keepUpload(id, bytes);
+    this.store.jobs.insert({ id, spec });
+    this.publish(id);
     this.pump();
     return this.get(id)!;
   }
@@ -122,7 +157,7 @@ export class JobQueue {
     } else if (job.status === 'queued') {
       this.finish(id, 'cancelled', null);
     } else {
-      this.executor.cancel(id);
+      this.running.get(id)?.cancel(id);
       this.hardCancel.set(
         id,
         setTimeout(() => void this.forceCancel(id), this.options.cancelGraceMs),
@@ -136,7 +171,8 @@ export class JobQueue {
   async close(): Promise<void> {
     this.closing = true;
     for (const timer of this.hardCancel.values()) clearTimeout(timer);
-    for (const id of await this.executor.close()) {
+    const stopped = await Promise.all(this.distinctExecutors().map((executor) => executor.close()));
+    for (const id of stopped.flat()) {
       this.running.delete(id);
       this.store.discardStaging(id);
       this.finish(id, 'interrupted', 'the server shut down while the job was running');
@@ -150,16 +186,24 @@ export class JobQueue {
     }
   }
 
-  /** Starts queued jobs while the executor has room. */
+  private distinctExecutors(): JobExecutor[] {
+    return [...new Set([this.executors.compute, this.executors.local])];
+  }
+
+  /** Starts queued jobs, oldest first, while the executor each would go to has room. */
   private pump(): void {
-    while (!this.closing && this.executor.hasCapacity()) {
-      const next = this.store.jobs.nextQueued();
-      if (!next) return;
-      this.dispatch(next);
+    const { compute, local } = this.executors;
+    const routes: [JobExecutor, readonly JobKind[] | null][] = compute === local ? [[compute, null]] : [[local, LOCAL_KINDS], [compute, REMOTE_KINDS]];
+    for (const [executor, kinds] of routes) {
+      while (!this.closing && executor.hasCapacity()) {
+        const next = this.store.jobs.nextQueued(kinds);
+        if (!next) break;
+        this.dispatch(next, executor);
+      }
     }
   }
 
-  private dispatch(job: Job): void {
+  private dispatch(job: Job, executor: JobExecutor): void {
     const spec = job.spec as unknown as ComputeJobSpec;
     let inputs: JobInputs;
     try {
@@ -168,11 +212,12 @@ export class JobQueue {
       this.finish(job.id, 'failed', (error as Error).message);
       return;
     }
-    this.running.add(job.id);
+    this.running.set(job.id, executor);
     this.store.jobs.markRunning(job.id);
     this.publish(job.id);
     if (job.parentId) this.settleSweep(job.parentId);
-    this.executor.run({ id: job.id, spec, inputs, checkpointDir: this.store.checkpointDir, stagingDir: this.store.stagingDir(job.id) });
+    const uploadFile = spec.kind === 'import' ? this.store.uploadPath(job.id) : null;
+    executor.run({ id: job.id, spec, inputs, checkpointDir: this.store.checkpointDir, stagingDir: this.store.stagingDir(job.id), uploadFile });
   }
 
   /** The designated models a job works with, looked up when it starts. */
@@ -190,7 +235,16 @@ export class JobQueue {
       }
       return inputs;
     }
+    if (spec.kind === 'import' && spec.role === 'original') {
+      const id = spec.forgetClass === null ? undefined : retrained(spec.forgetClass);
+      if (id) inputs.retrainedIds[spec.forgetClass!] = id;
+      return inputs;
+    }
     if (!original) throw new Error(`no Original model for ${spec.dataset} / ${spec.architecture}`);
+    if (spec.kind === 'import' && spec.role === 'unlearned') {
+      const id = retrained(spec.forgetClass!);
+      if (id) inputs.retrainedIds[spec.forgetClass!] = id;
+    }
     if (spec.kind === 'unlearn') {
       const id = retrained(spec.forgetClass);
       if (id) inputs.retrainedIds[spec.forgetClass] = id;
@@ -236,7 +290,8 @@ export class JobQueue {
       this.store.discardStaging(jobId);
       return false;
     }
-    if (!this.running.has(jobId)) {
+    // Only jobs handed to remote workers: an import runs on this server's own threads.
+    if (this.running.get(jobId) !== this.executors.compute) {
       this.store.discardStaging(jobId);
       throw conflict(`job ${jobId} is not running (it is ${job.status})`);
     }
@@ -267,9 +322,10 @@ export class JobQueue {
 
   /** A cancelled job that did not stop in time is stopped by force. */
   private async forceCancel(id: string): Promise<void> {
-    if (this.committing.has(id) || !this.running.has(id)) return;
+    const executor = this.running.get(id);
+    if (this.committing.has(id) || !executor) return;
     this.options.log.warn(`job ${id} did not stop within ${this.options.cancelGraceMs} ms: stopping it by force`);
-    if (!(await this.executor.forceStop(id))) return;
+    if (!(await executor.forceStop(id))) return;
     this.running.delete(id);
     this.store.discardStaging(id);
     this.finish(id, 'cancelled', null);
@@ -293,6 +349,7 @@ export class JobQueue {
     if (last) this.store.jobs.setProgress(id, last);
     this.progress.delete(id);
     this.store.jobs.finish(id, status, error);
+    if (current.kind === 'import') this.store.discardUpload(id);
     this.publish(id);
     this.cancelRequested.delete(id);
     if (current.parentId) this.settleSweep(current.parentId);

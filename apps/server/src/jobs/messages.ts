@@ -27,6 +27,8 @@ export interface WorkerJob {
   checkpointDir: string;
   /** Where this job writes its checkpoints before they are committed. */
   stagingDir: string;
+  /** The uploaded weights file of an import job, else null. */
+  uploadFile: string | null;
 }
 
 /** Main thread → worker. */
@@ -37,7 +39,7 @@ export type ToWorker =
 
 /** Worker → main thread. */
 export type FromWorker =
-  | { type: 'ready'; backend: { name: string; threads: number } }
+  | { type: 'ready'; backend: { name: string; threads: number | null } }
   | { type: 'startup-failed'; error: string }
   | { type: 'progress'; jobId: string; progress: Omit<JobProgress, 'seq'> }
   /** The job's outputs are complete; the worker waits for `committed` before it reports `done`. */

@@ -1,7 +1,7 @@
 import { architectureInfo, describeDataset, findDataset, getMethod, resolveParams, resolveTrainConfig, type DatasetDescriptor } from '@mu/engine';
 import { isSweepable, type ParamValue } from '@mu/schema';
 import { as, badRequest, conflict } from '../http/apiError.js';
-import type { JobSpec, UnlearnJobSpec } from '../schemas/job.js';
+import type { StoredJobSpec, UnlearnJobSpec } from '../schemas/job.js';
 import type { Store } from '../store/store.js';
 import { sweepGrid, sweepSize } from './sweepGrid.js';
 
@@ -14,7 +14,7 @@ export const MAX_SWEEP_RUNS = 256;
  * model, and an Original to work from. A sweep is expanded into its unlearn jobs here.
  * Returns the specs to queue: the job itself, then a sweep's children.
  */
-export function planJob(spec: JobSpec, store: Store): { spec: JobSpec; children: UnlearnJobSpec[] } {
+export function planJob(spec: StoredJobSpec, store: Store): { spec: StoredJobSpec; children: UnlearnJobSpec[] } {
   const dataset = as(400, () => describeDataset(spec.dataset));
   as(400, () => architectureInfo(spec.architecture));
   const location = findDataset(dataset.id);
@@ -23,13 +23,13 @@ export function planJob(spec: JobSpec, store: Store): { spec: JobSpec; children:
   switch (spec.kind) {
     case 'original': {
       for (const c of spec.evaluateClasses ?? []) checkClass('evaluateClasses', c, dataset);
-      const { kind: _k, evaluateClasses: _e, preset: _p, ...training } = spec;
+      const { kind: _k, evaluateClasses: _e, ...training } = spec;
       as(400, () => resolveTrainConfig({ ...training, excludeClass: null }, dataset.numClasses));
       return { spec, children: [] };
     }
     case 'retrained': {
       checkClass('forgetClass', spec.forgetClass, dataset);
-      const { kind: _k, forgetClass, preset: _p, ...training } = spec;
+      const { kind: _k, forgetClass, ...training } = spec;
       as(400, () => resolveTrainConfig({ ...training, excludeClass: forgetClass }, dataset.numClasses));
       requireOriginal(spec, store);
       return { spec, children: [] };
@@ -38,6 +38,12 @@ export function planJob(spec: JobSpec, store: Store): { spec: JobSpec; children:
       checkUnlearn(spec, spec.params ?? {}, dataset, store);
       requireOriginal(spec, store);
       return { spec, children: [] };
+    case 'import': {
+      if (spec.forgetClass !== null) checkClass('forgetClass', spec.forgetClass, dataset);
+      else if (spec.role !== 'original') throw badRequest(`a ${spec.role} model needs a forgetClass`);
+      if (spec.role !== 'original') requireOriginal(spec, store);
+      return { spec, children: [] };
+    }
     case 'sweep': {
       const { kind: _k, grid, seeds = [2048], params = {}, ...rest } = spec;
       const runs = sweepSize(grid, seeds.length);
@@ -76,10 +82,11 @@ function checkUnlearn(spec: Omit<UnlearnJobSpec, 'kind'>, params: Record<string,
   }
 }
 
-/** Retrained and unlearn jobs need an Original: present, or queued to be built first. */
+/** Retrained, unlearn and import jobs need an Original: present, or queued to be built or imported first. */
 function requireOriginal(spec: { dataset: string; architecture: string }, store: Store): void {
   const scope = { dataset: spec.dataset, architecture: spec.architecture };
   if (store.checkpoints.designated({ role: 'original', ...scope })) return;
-  if (store.jobs.pending('original', (s) => s.dataset === spec.dataset && s.architecture === spec.architecture)) return;
+  const same = (s: StoredJobSpec) => s.dataset === spec.dataset && s.architecture === spec.architecture;
+  if (store.jobs.pending('original', same) || store.jobs.pending('import', (s) => same(s) && s.kind === 'import' && s.role === 'original')) return;
   throw conflict(`no Original model for ${spec.dataset} / ${spec.architecture}: build one first (a job of kind original)`);
 }

@@ -25,7 +25,7 @@ export interface RemoteOutcome {
 export interface WorkerHeartbeat {
   name: string;
   /** The compute backend of its worker threads (null until one has started). */
-  backend: { name: string; threads: number } | null;
+  backend: { name: string; threads: number | null } | null;
   /** The jobs it runs now. */
   jobIds: string[];
   /** ISO time of the heartbeat. */

@@ -11,12 +11,11 @@ import type { JobTools } from './jobTools.js';
  */
 export async function runBaselineJob(job: WorkerJob, spec: OriginalJobSpec | RetrainedJobSpec, tools: JobTools): Promise<void> {
   const { signal, progress } = tools;
-  const { kind: _kind, evaluateClasses: _classes, forgetClass: _fc, preset, ...training } = spec as OriginalJobSpec & { forgetClass?: number };
+  const { kind: _kind, evaluateClasses: _classes, forgetClass: _fc, ...training } = spec as OriginalJobSpec & { forgetClass?: number };
   const excludeClass = spec.kind === 'retrained' ? spec.forgetClass : null;
   progress.step(excludeClass === null ? 'Original' : `Retrained (class ${excludeClass})`);
   const meta = await buildBaseline({
     config: { ...training, excludeClass },
-    preset: preset ?? null,
     checkpointDir: job.stagingDir,
     signal,
     onStage: (stage) => progress.stage(stage),

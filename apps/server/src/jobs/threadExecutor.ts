@@ -8,7 +8,7 @@ import type { WorkerJob, WorkerSetup } from './messages.js';
  */
 export class ThreadExecutor implements JobExecutor {
   readonly mode = 'embedded' as const;
-  backend: { name: string; threads: number } | null = null;
+  backend: { name: string; threads: number | null } | null = null;
   private readonly threads = new Set<ComputeWorker>();
   /** Jobs cancelled while their worker was still starting. */
   private readonly cancelled = new Set<string>();

@@ -5,6 +5,7 @@ import type { FromWorker, ToWorker, WorkerJob, WorkerSetup } from './messages.js
 import { ModelCache } from './modelCache.js';
 import { ProgressReporter } from './progressReporter.js';
 import { runBaselineJob } from './runBaselineJob.js';
+import { runImportJob } from './runImportJob.js';
 import { runUnlearnJob } from './runUnlearnJob.js';
 import type { JobOutputs } from '../store/store.js';
 
@@ -46,6 +47,7 @@ async function run(job: WorkerJob): Promise<void> {
   try {
     if (cache.size > 64) cache.clear();
     if (job.spec.kind === 'unlearn') await runUnlearnJob(job, job.spec, tools);
+    else if (job.spec.kind === 'import') await runImportJob(job, job.spec, tools);
     else await runBaselineJob(job, job.spec, tools);
     post({ type: 'done', jobId: job.id, outcome: 'succeeded', error: null });
   } catch (error) {

@@ -13,6 +13,8 @@ export const ServerConfig = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
   /** Database, checkpoints and staging area live here. */
   dataDir: Type.String({ minLength: 1 }),
+  /** Host names (`name` or `name:port`) a reverse proxy forwards under, besides the listen address. */
+  allowedHosts: Type.Array(Type.String({ pattern: '^[^\\s/?#@,]+$' })),
   /** When set, every /api request needs `Authorization: Bearer <token>`. */
   authToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
   /** Compute jobs run at once, each in its own worker thread. */
@@ -57,6 +59,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     host: env.HOST || '127.0.0.1',
     port: int('PORT', DEFAULT_PORT),
     dataDir: path.resolve(env.MU_DATA_DIR || path.join(root, '.data')),
+    allowedHosts: (env.MU_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter((h) => h !== ''),
     authToken: env.MU_AUTH_TOKEN || null,
     concurrency: int('MU_JOB_CONCURRENCY', 1),
     bodyLimit: int('MU_BODY_LIMIT', 1024 * 1024),
@@ -76,6 +79,7 @@ const ENV_NAMES: Record<keyof ServerConfig, string> = {
   host: 'HOST',
   port: 'PORT',
   dataDir: 'MU_DATA_DIR',
+  allowedHosts: 'MU_ALLOWED_HOSTS',
   authToken: 'MU_AUTH_TOKEN',
   concurrency: 'MU_JOB_CONCURRENCY',
   bodyLimit: 'MU_BODY_LIMIT',

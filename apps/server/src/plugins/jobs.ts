@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
+import { FAST_EVALUATION } from '@mu/engine';
 import { BullmqExecutor } from '../jobs/bullmqExecutor.js';
-import { FAST_EVALUATION } from '../jobs/fastEvaluation.js';
 import { JobQueue } from '../jobs/jobQueue.js';
 import { ThreadExecutor } from '../jobs/threadExecutor.js';
 
@@ -11,9 +11,9 @@ declare module 'fastify' {
 }
 
 /**
- * The job queue and where its compute jobs run: worker threads (default) or, with
- * `MU_QUEUE_URL`, remote workers through BullMQ. Running embedded jobs become `interrupted`
- * when the server closes.
+ * The job queue and where its jobs run: worker threads (default) or, with `MU_QUEUE_URL`,
+ * remote workers through BullMQ for compute jobs while imports of uploaded weights stay on this
+ * server's threads. Running embedded jobs become `interrupted` when the server closes.
  */
 export default fp(
   async (fastify) => {
@@ -23,10 +23,9 @@ export default fp(
       warn: (m: string) => fastify.log.warn(m),
       error: (m: string) => fastify.log.error(m),
     };
-    const executor = config.queueUrl
-      ? new BullmqExecutor(config.queueUrl, log)
-      : new ThreadExecutor({ methodsDir: config.methodsDir, evaluation: config.evaluation === 'fast' ? FAST_EVALUATION : null }, config.concurrency);
-    const queue = new JobQueue(fastify.store, fastify.events, executor, { cancelGraceMs: config.cancelGraceMs, log });
+    const threads = new ThreadExecutor({ methodsDir: config.methodsDir, evaluation: config.evaluation === 'fast' ? FAST_EVALUATION : null }, config.concurrency);
+    const compute = config.queueUrl ? new BullmqExecutor(config.queueUrl, log) : threads;
+    const queue = new JobQueue(fastify.store, fastify.events, { compute, local: threads }, { cancelGraceMs: config.cancelGraceMs, log });
     await queue.open();
 
     fastify.decorate('jobs', queue);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { FAST_EVALUATION } from '../jobs/fastEvaluation.js';
+import { FAST_EVALUATION } from '@mu/engine';
 import type { RunnerMessage } from '../jobs/jobExecutor.js';
 import type { ToWorker } from '../jobs/messages.js';
 import { CANCEL_CHANNEL, HEARTBEAT_MS, openRedis, REMOTE_QUEUE, WORKERS_KEY, type RemoteJob, type RemoteOutcome, type WorkerHeartbeat } from '../jobs/remoteQueue.js';
@@ -94,7 +94,7 @@ export class RemoteWorker {
       return await new Promise<RemoteOutcome>((resolve, reject) => {
         this.pending.set(id, { job, stagingDir, resolve, reject });
         this.beat();
-        this.executor.run({ id, spec, inputs, checkpointDir: this.options.cacheDir, stagingDir });
+        this.executor.run({ id, spec, inputs, checkpointDir: this.options.cacheDir, stagingDir, uploadFile: null });
       });
     } finally {
       this.pending.delete(id);

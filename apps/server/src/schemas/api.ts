@@ -1,6 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ClassIndex, Id, Metrics, MethodDescriptor, MethodRef, Nullable, Hyperparameters, Role } from '@mu/schema';
 
+/** A catalog id as sent by a client (dataset, architecture, method): lower-case letters, digits and dashes. */
+export const CatalogId = (description: string) => Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$', description });
+
 /** Every 4xx and 5xx answer: the status, its name and a one-line message naming the problem. */
 export const ErrorResponse = Type.Object(
   { statusCode: Type.Integer(), error: Type.String(), message: Type.String() },
@@ -10,9 +13,11 @@ export const ErrorResponse = Type.Object(
 /** Error answers a route may give, for its `response` schema. */
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]));
 
+const Backend = Type.Object({ name: Type.String(), threads: Nullable(Type.Integer({ minimum: 1 })) });
+
 const RemoteWorker = Type.Object({
   name: Type.String(),
-  backend: Type.Union([Type.Object({ name: Type.String(), threads: Type.Integer() }), Type.Null()], { description: 'null until its first job starts' }),
+  backend: Type.Union([Backend, Type.Null()], { description: 'null until its first job starts' }),
   jobIds: Type.Array(Type.String(), { description: 'the jobs it runs now' }),
   at: Type.String({ description: 'ISO time of its last heartbeat' }),
 });
@@ -20,7 +25,7 @@ const RemoteWorker = Type.Object({
 export const Health = Type.Object({
   status: Type.Literal('ok'),
   uptimeSeconds: Type.Number(),
-  backend: Nullable(Type.Object({ name: Type.String(), threads: Type.Integer() })),
+  backend: Nullable(Backend),
   jobs: Type.Object({ queued: Type.Integer(), running: Type.Integer() }),
   queue: Type.Object({
     mode: Type.Union([Type.Literal('embedded'), Type.Literal('bullmq')], {
@@ -73,7 +78,7 @@ export const Checkpoint = Type.Object({
   createdAt: Type.String(),
   paramCount: Type.Integer(),
   trainingSeconds: Nullable(Type.Number()),
-  accuracy: Type.Object({ train: Type.Array(Type.Number()), test: Type.Array(Type.Number()) }),
+  accuracy: Type.Object({ train: Type.Array(Nullable(Type.Number())), test: Type.Array(Nullable(Type.Number())) }),
 });
 export type Checkpoint = Static<typeof Checkpoint>;
 
@@ -124,10 +129,10 @@ export const ImportReport = Type.Object({
 
 /** Filters shared by the list and the export. */
 export const resultFilters = {
-  dataset: Type.Optional(Type.String({ maxLength: 64 })),
-  architecture: Type.Optional(Type.String({ maxLength: 64 })),
+  dataset: Type.Optional(CatalogId('dataset id')),
+  architecture: Type.Optional(CatalogId('architecture id')),
   forgetClass: Type.Optional(ClassIndex),
   role: Type.Optional(Type.Union([Type.Literal('original'), Type.Literal('retrained'), Type.Literal('unlearned')])),
-  method: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 64 })),
+  method: Type.Optional(CatalogId('method id')),
 };
 

@@ -1,15 +1,16 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import { ClassIndex, MethodParams, Nullable, ParamValue, Seed } from '@mu/schema';
+import { ClassIndex, MethodParams, Nullable, ParamValue, RecipeId, Seed } from '@mu/schema';
+import { CatalogId } from './api.js';
 
 /** Ids the server hands out: 8 lower-case hex characters. */
 export const JobId = Type.String({ pattern: '^[0-9a-f]{8}$', description: '8 lower-case hex characters' });
 
-const DatasetField = Type.String({ minLength: 1, maxLength: 64, description: 'dataset id, e.g. cifar10-mini (GET /api/datasets)' });
-const ArchitectureField = Type.String({ minLength: 1, maxLength: 64, description: 'architecture id, e.g. small-cnn (GET /api/architectures)' });
+const DatasetField = CatalogId('dataset id, e.g. cifar10-mini (GET /api/datasets)');
+const ArchitectureField = CatalogId('architecture id, e.g. small-cnn (GET /api/architectures)');
 const ModelIdField = Type.String({ pattern: '^[0-9a-f]{8}$', description: 'a checkpoint id (GET /api/checkpoints)' });
 const Label = Type.String({ maxLength: 200 });
 
-/** Training settings of an Original or Retrained model; unset ones take the recipe's defaults (methods.md §3.1). */
+/** Training settings of an Original or Retrained model; unset ones take the recipe's values (default: the reference recipe, methods.md §3.1). */
 const trainingFields = {
   dataset: DatasetField,
   architecture: ArchitectureField,
@@ -23,7 +24,7 @@ const trainingFields = {
   augment: Type.Optional(Type.Boolean()),
   seed: Type.Optional(Seed),
   evaluateEachEpoch: Type.Optional(Type.Boolean({ description: 'untimed test accuracy after each epoch (default true)' })),
-  preset: Type.Optional(Nullable(Type.Union([Type.Literal('reference'), Type.Literal('cpu'), Type.Literal('smoke')]))),
+  recipe: Type.Optional(Nullable(RecipeId)),
 };
 
 const strict = <T extends Record<string, TSchema>>(properties: T, description: string) =>
@@ -48,7 +49,7 @@ export const RetrainedJobSpec = strict(
 const unlearnFields = {
   dataset: DatasetField,
   architecture: ArchitectureField,
-  method: Type.String({ minLength: 1, maxLength: 64, description: 'method id (GET /api/methods)' }),
+  method: CatalogId('method id (GET /api/methods)'),
   forgetClass: ClassIndex,
   params: Type.Optional(MethodParams),
   baseModelId: Type.Optional(ModelIdField),
@@ -72,6 +73,21 @@ export const SweepJobSpec = strict(
   'A grid of hyperparameters × seeds: one unlearn job per combination.',
 );
 
+export const ImportRole = Type.Union([Type.Literal('original'), Type.Literal('retrained'), Type.Literal('unlearned')], { default: 'unlearned' });
+
+/** Queued by POST /api/imports/weights (never by POST /api/jobs): the uploaded file is kept under the job's id. */
+export const ImportJobSpec = strict(
+  {
+    kind: Type.Literal('import'),
+    dataset: DatasetField,
+    architecture: ArchitectureField,
+    role: ImportRole,
+    forgetClass: Nullable(ClassIndex),
+    fileName: Type.String({ maxLength: 200 }),
+  },
+  'Import PyTorch weights (.pth or .safetensors): measure them, and evaluate them for the forget class against the designated models.',
+);
+
 /** The body of POST /api/jobs, told apart by `kind`. */
 export const JobSpec = Type.Unsafe<Static<typeof OriginalJobSpec> | Static<typeof RetrainedJobSpec> | Static<typeof UnlearnJobSpec> | Static<typeof SweepJobSpec>>({
   type: 'object',
@@ -84,9 +100,13 @@ export type OriginalJobSpec = Static<typeof OriginalJobSpec>;
 export type RetrainedJobSpec = Static<typeof RetrainedJobSpec>;
 export type UnlearnJobSpec = Static<typeof UnlearnJobSpec>;
 export type SweepJobSpec = Static<typeof SweepJobSpec>;
-export type JobKind = JobSpec['kind'];
+export type ImportJobSpec = Static<typeof ImportJobSpec>;
+/** Every job that is stored: those POST /api/jobs queues, and imports. */
+export type StoredJobSpec = JobSpec | ImportJobSpec;
+export type JobKind = StoredJobSpec['kind'];
 /** What a compute worker runs: everything but a sweep, which only groups unlearn jobs. */
-export type ComputeJobSpec = OriginalJobSpec | RetrainedJobSpec | UnlearnJobSpec;
+export type ComputeJobSpec = OriginalJobSpec | RetrainedJobSpec | UnlearnJobSpec | ImportJobSpec;
+export const JobKindField = Type.Union([Type.Literal('original'), Type.Literal('retrained'), Type.Literal('unlearn'), Type.Literal('sweep'), Type.Literal('import')]);
 
 export const JobStatus = Type.Union([
   Type.Literal('queued'),
@@ -128,7 +148,7 @@ export type JobProgress = Static<typeof JobProgress>;
 export const Job = Type.Object(
   {
     id: JobId,
-    kind: Type.Union([Type.Literal('original'), Type.Literal('retrained'), Type.Literal('unlearn'), Type.Literal('sweep')]),
+    kind: JobKindField,
     status: JobStatus,
     spec: Type.Record(Type.String(), Type.Unknown()),
     parentId: Nullable(JobId),

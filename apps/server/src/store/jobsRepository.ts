@@ -1,4 +1,5 @@
-import type { Job, JobKind, JobProgress, JobSpec, JobStatus } from '../schemas/job.js';
+import type { Job, JobKind, JobProgress, JobStatus, StoredJobSpec } from '../schemas/job.js';
+import { redactPaths } from '../http/redactPaths.js';
 import type { Db } from './openDatabase.js';
 
 interface Row {
@@ -27,7 +28,7 @@ export interface JobFilter {
 export class JobsRepository {
   constructor(private readonly db: Db) {}
 
-  insert(job: { id: string; spec: JobSpec; parentId?: string | null }): void {
+  insert(job: { id: string; spec: StoredJobSpec; parentId?: string | null }): void {
     this.db
       .prepare('INSERT INTO jobs (id, kind, status, spec, parent_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(job.id, job.spec.kind, 'queued', JSON.stringify(job.spec), job.parentId ?? null, new Date().toISOString());
@@ -38,9 +39,9 @@ export class JobsRepository {
     return row ? this.toJob(row) : null;
   }
 
-  spec(id: string): JobSpec | null {
+  spec(id: string): StoredJobSpec | null {
     const row = this.db.prepare('SELECT spec FROM jobs WHERE id = ?').get(id) as { spec: string } | undefined;
-    return row ? (JSON.parse(row.spec) as JobSpec) : null;
+    return row ? (JSON.parse(row.spec) as StoredJobSpec) : null;
   }
 
   /** Newest first. */
@@ -54,9 +55,10 @@ export class JobsRepository {
     return rows.map((r) => this.toJob(r));
   }
 
-  /** The oldest queued job that a worker runs (sweeps only group others). */
-  nextQueued(): Job | null {
-    const row = this.db.prepare("SELECT * FROM jobs WHERE status = 'queued' AND kind != 'sweep' ORDER BY seq LIMIT 1").get() as Row | undefined;
+  /** The oldest queued job to run, of the given kinds (null: any; sweeps only group others). */
+  nextQueued(kinds: readonly JobKind[] | null = null): Job | null {
+    const only = kinds ? `AND kind IN (${kinds.map(() => '?').join(', ')})` : '';
+    const row = this.db.prepare(`SELECT * FROM jobs WHERE status = 'queued' AND kind != 'sweep' ${only} ORDER BY seq LIMIT 1`).get(...(kinds ?? [])) as Row | undefined;
     return row ? this.toJob(row) : null;
   }
 
@@ -65,9 +67,9 @@ export class JobsRepository {
   }
 
   /** Whether a queued or running job will produce this kind of model. */
-  pending(kind: JobKind, match: (spec: JobSpec) => boolean): boolean {
+  pending(kind: JobKind, match: (spec: StoredJobSpec) => boolean): boolean {
     const rows = this.db.prepare("SELECT spec FROM jobs WHERE kind = ? AND status IN ('queued', 'running')").all(kind) as { spec: string }[];
-    return rows.some((r) => match(JSON.parse(r.spec) as JobSpec));
+    return rows.some((r) => match(JSON.parse(r.spec) as StoredJobSpec));
   }
 
   childStatuses(parentId: string): JobStatus[] {
@@ -78,8 +80,9 @@ export class JobsRepository {
     this.db.prepare("UPDATE jobs SET status = 'running', started_at = COALESCE(started_at, ?) WHERE id = ?").run(new Date().toISOString(), id);
   }
 
+  /** Records how a job ended; its error message is stored without file-system paths (clients read it). */
   finish(id: string, status: JobStatus, error: string | null = null): void {
-    this.db.prepare('UPDATE jobs SET status = ?, error = ?, finished_at = ? WHERE id = ?').run(status, error, new Date().toISOString(), id);
+    this.db.prepare('UPDATE jobs SET status = ?, error = ?, finished_at = ? WHERE id = ?').run(status, error === null ? null : redactPaths(error), new Date().toISOString(), id);
   }
 
   addOutputs(id: string, outputs: { resultIds: string[]; checkpointIds: string[] }): void {
@@ -100,7 +103,7 @@ export class JobsRepository {
     const ids = running.filter((id) => !keep.has(id));
     const stmt = this.db.prepare("UPDATE jobs SET status = 'interrupted', error = ?, finished_at = ? WHERE id = ?");
     const now = new Date().toISOString();
-    for (const id of ids) stmt.run(reason, now, id);
+    for (const id of ids) stmt.run(redactPaths(reason), now, id);
     return ids;
   }
 

@@ -61,4 +61,20 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE checkpoints ADD COLUMN designated_at TEXT;
   UPDATE checkpoints SET designated_at = created_at;
   `,
+  // 3: training recipes replace presets (issue 10): stored records' and checkpoints'
+  // `config.preset` becomes `config.recipe`. Presets `reference` and `cpu` became the recipes of
+  // the same name; `smoke` has none (null). The mapping is spelled out here, not taken from
+  // @mu/schema, because a released step must not change when the recipes do.
+  `
+  UPDATE results SET record = json_remove(json_set(record, '$.config.recipe', COALESCE(
+      json_extract(record, '$.config.recipe'),
+      CASE json_extract(record, '$.config.preset') WHEN 'reference' THEN 'reference' WHEN 'cpu' THEN 'cpu' END
+    )), '$.config.preset')
+  WHERE json_type(record, '$.config.preset') IS NOT NULL;
+  UPDATE checkpoints SET meta = json_remove(json_set(meta, '$.config.recipe', COALESCE(
+      json_extract(meta, '$.config.recipe'),
+      CASE json_extract(meta, '$.config.preset') WHEN 'reference' THEN 'reference' WHEN 'cpu' THEN 'cpu' END
+    )), '$.config.preset')
+  WHERE json_type(meta, '$.config.preset') IS NOT NULL;
+  `,
 ];

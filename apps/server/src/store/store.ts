@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkpointPaths, readCheckpointMeta, type CheckpointMeta } from '@mu/engine';
 import { assertResult, type ResultRecord } from '@mu/schema';
@@ -23,7 +23,8 @@ export interface JobOutputs {
 /**
  * Everything the server keeps under its data folder: the SQLite database (`mu.sqlite`: results,
  * checkpoint index, jobs), the weights (`checkpoints/`) and the staging area where running jobs
- * write (`staging/<job id>/`). Outputs become visible only through `commit`, all or nothing.
+ * write (`staging/<job id>/`), and uploaded weights waiting for their import job (`uploads/<job id>`).
+ * Outputs become visible only through `commit`, all or nothing.
  */
 export class Store {
   readonly db: Db;
@@ -32,10 +33,12 @@ export class Store {
   readonly jobs: JobsRepository;
   readonly checkpointDir: string;
   readonly stagingRoot: string;
+  readonly uploadsDir: string;
 
   constructor(readonly dataDir: string) {
     this.checkpointDir = path.join(dataDir, 'checkpoints');
     this.stagingRoot = path.join(dataDir, 'staging');
+    this.uploadsDir = path.join(dataDir, 'uploads');
     prepareDataFolder(dataDir, this.checkpointDir);
     this.db = openDatabase(path.join(dataDir, 'mu.sqlite'));
     this.results = new ResultsRepository(this.db);
@@ -51,6 +54,20 @@ export class Store {
 
   discardStaging(jobId: string): void {
     rmSync(this.stagingDir(jobId), { recursive: true, force: true });
+  }
+
+  /** Where an import job's uploaded weights wait (outside staging, so that a queued import survives a restart). */
+  uploadPath(jobId: string): string {
+    return path.join(this.uploadsDir, path.basename(this.stagingDir(jobId)));
+  }
+
+  async keepUpload(jobId: string, bytes: Uint8Array): Promise<void> {
+    mkdirSync(this.uploadsDir, { recursive: true });
+    await writeFile(this.uploadPath(jobId), bytes);
+  }
+
+  discardUpload(jobId: string): void {
+    rmSync(this.uploadPath(jobId), { force: true });
   }
 
   /**
@@ -151,12 +168,13 @@ export class Store {
   /**
    * Start-up housekeeping: the staging area of jobs that did not finish is removed; complete
    * checkpoints found in the folder but missing from the index (put there by hand, or moved just
-   * before a crash) are indexed; index rows whose files are gone are dropped.
+   * before a crash) are indexed, or listed as unreadable; index rows whose files are gone are dropped.
    */
-  async reconcile(): Promise<{ adopted: string[]; dropped: string[] }> {
+  async reconcile(): Promise<{ adopted: string[]; dropped: string[]; unreadable: { file: string; reason: string }[] }> {
     rmSync(this.stagingRoot, { recursive: true, force: true });
     const indexed = new Set(this.checkpoints.ids());
     const adopted: string[] = [];
+    const unreadable: { file: string; reason: string }[] = [];
     const onDisk = new Set<string>();
     for (const file of readdirSync(this.checkpointDir)) {
       if (file.endsWith(DELETING) || UPLOAD_TEMP.test(file)) rmSync(path.join(this.checkpointDir, file), { force: true });
@@ -167,18 +185,18 @@ export class Store {
       onDisk.add(m[1]);
       if (indexed.has(m[1])) continue;
       try {
-        const meta = JSON.parse(await readFile(paths.meta, 'utf8')) as CheckpointMeta;
-        if (meta.id !== m[1]) continue;
-        await readCheckpointMeta(paths.meta);
+        const meta = await readCheckpointMeta(paths.meta);
+        if (meta.id !== m[1]) throw new Error(`its id is ${JSON.stringify(meta.id)}`);
         this.checkpoints.put(meta, 'engine');
         adopted.push(meta.id);
-      } catch {
-        // not a checkpoint of ours: left alone
+      } catch (error) {
+        // Left alone, and reported: the caller logs it.
+        unreadable.push({ file, reason: (error as Error).message.split('\n')[0] });
       }
     }
     const dropped = [...indexed].filter((id) => !onDisk.has(id));
     for (const id of dropped) this.checkpoints.delete(id);
-    return { adopted, dropped };
+    return { adopted, dropped, unreadable };
   }
 
   /** Ids of the checkpoints whose weights file is in the checkpoint folder now (none when it is gone). */

@@ -18,7 +18,8 @@ const runKey = (r: ResultRecord) => (r.role === 'unlearned' ? r.config.method.id
  * Time estimates from the stored timings of earlier engine runs on one backend (ui.md §1.2, §1.4):
  * the median seconds of each untimed evaluation stage, and the median seconds per training or
  * unlearning epoch by role (original, retrained) or method id. Imported records and records of
- * other backends are left out, since their timings say nothing about this machine.
+ * other backends are left out, since their timings say nothing about this machine; while the
+ * backend is not known yet (null), nothing is estimated.
  *
  *   timeEstimates(records, 'wasm').epochSeconds.ga  // ≈ RTE / epochs of past GA runs
  */
@@ -27,7 +28,7 @@ export function timeEstimates(records: Iterable<ResultRecord>, backend: string |
   const perEpoch = new Map<string, number[]>();
   let count = 0;
   for (const r of records) {
-    if (r.provenance.source !== 'engine' || (backend !== null && r.config.environment.backend !== backend)) continue;
+    if (r.provenance.source !== 'engine' || r.config.environment.backend !== backend) continue;
     count++;
     for (const s of STAGES) {
       const v = r.timings[s];

@@ -1,13 +1,14 @@
-import { inflateSync } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { encodePng } from '../../src/images/encodePng.js';
 
-/** The chunks of a PNG: type, data, and whether the stored CRC matches (checked by a reader). */
+/** The chunks of a PNG: type, data, and whether the stored CRC (of type and data) matches. */
 function chunks(png: Buffer) {
-  const out: { type: string; data: Buffer }[] = [];
+  const out: { type: string; data: Buffer; crcOk: boolean }[] = [];
   for (let o = 8; o < png.length; ) {
     const length = png.readUInt32BE(o);
-    out.push({ type: png.toString('ascii', o + 4, o + 8), data: png.subarray(o + 8, o + 8 + length) });
+    const typeAndData = png.subarray(o + 4, o + 8 + length);
+    out.push({ type: png.toString('ascii', o + 4, o + 8), data: png.subarray(o + 8, o + 8 + length), crcOk: crc32(typeAndData) === png.readUInt32BE(o + 8 + length) });
     o += 12 + length;
   }
   return out;
@@ -26,8 +27,17 @@ describe('encodePng', () => {
     expect(iend).toMatchObject({ type: 'IEND' });
   });
 
-  it('has the CRC of the IEND chunk every PNG ends with', async () => {
-    expect((await encodePng(1, 1, 1, new Uint8Array([7]))).subarray(-4).toString('hex')).toBe('ae426082');
+  it('stores the right CRC in every chunk', async () => {
+    for (const png of [await encodePng(1, 1, 1, new Uint8Array([7])), await encodePng(3, 2, 3, Uint8Array.from({ length: 18 }, (_, i) => i * 13))]) {
+      const all = chunks(png);
+      expect(all.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
+      expect(all.map((c) => c.crcOk)).toEqual([true, true, true]);
+      // The IEND chunk every PNG ends with has the well-known CRC.
+      expect(png.subarray(-4).toString('hex')).toBe('ae426082');
+    }
+    const corrupt = Buffer.from(await encodePng(1, 1, 1, new Uint8Array([7])));
+    corrupt[20] ^= 1;
+    expect(chunks(corrupt)[0].crcOk).toBe(false);
   });
 
   it('uses colour type 0 for grey images and rejects a wrong pixel count', async () => {

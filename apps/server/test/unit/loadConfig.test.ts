@@ -35,3 +35,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MU_QUEUE_URL: 'redis://127.0.0.1:6379', MU_WORKER_TOKEN: 'short' })).toThrow('invalid MU_WORKER_TOKEN: (hidden) (expected at least 16 characters)');
   });
 });
+
+describe('MU_ALLOWED_HOSTS', () => {
+  it('is a comma-separated list of host names, with or without a port', () => {
+    expect(loadConfig({}).allowedHosts).toEqual([]);
+    expect(loadConfig({ MU_ALLOWED_HOSTS: 'mu.example.org, proxy.lan:8080,' }).allowedHosts).toEqual(['mu.example.org', 'proxy.lan:8080']);
+  });
+
+  it('refuses an entry that is a URL or a path, naming the variable', () => {
+    expect(() => loadConfig({ MU_ALLOWED_HOSTS: 'https://mu.example.org' })).toThrow(/^invalid MU_ALLOWED_HOSTS: "https:\/\/mu\.example\.org"/);
+  });
+});

@@ -23,11 +23,13 @@ describe('resultsCsv', () => {
   });
 
   it('leaves nulls empty, quotes commas and quotes, and defuses formulas', () => {
-    const labelled = { ...ft, label: '=HYPERLINK("x"), "quoted"', metrics: { ...ft.metrics, PS: null } };
-    const row = resultsCsv([labelled]).split('\r\n')[1];
-    expect(row).toContain(`,"'=HYPERLINK(""x""), ""quoted""",`);
-    const cells = resultsCsv([labelled]).split('\r\n')[0].split(',');
-    expect(cells.indexOf('PS')).toBeGreaterThan(0);
+    const labelled = { ...ft, label: '=HYPERLINK("x"), "quoted"' };
+    expect(resultsCsv([labelled]).split('\r\n')[1]).toContain(`,"'=HYPERLINK(""x""), ""quoted""",`);
+    const unknown = { ...ft, config: { ...ft.config, seed: null }, metrics: { ...ft.metrics, PS: null, RTE: null } };
+    const [header, row] = resultsCsv([unknown]).split('\r\n').map((line) => line.split(','));
+    expect(row).toHaveLength(header.length);
+    for (const column of ['seed', 'PS', 'RTE']) expect(row[header.indexOf(column)]).toBe('');
+    expect(row[header.indexOf('UA')]).toBe(String(ft.metrics.UA));
   });
 
   it('is only the header for no records', () => {

@@ -36,4 +36,14 @@ describe('schemaErrorMessage', () => {
   it('shortens long values', () => {
     expect(message(Body, { n: 'x'.repeat(100) })).toMatch(/^body\.n must be integer \(got "x+\.\.\.\)$/);
   });
+
+  it('describes values it does not quote: paths, markup, arrays and objects, however deep', () => {
+    expect(message(Body, { n: '../../etc/passwd' })).toBe('body.n must be integer (got a string of 16 characters)');
+    expect(message(Body, { n: '<script>' })).toBe('body.n must be integer (got a string of 8 characters)');
+    expect(message(Body, { n: [1, 2] })).toBe('body.n must be integer (got an array of 2)');
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    expect(message(Body, { n: deep })).toBe('body.n must be integer (got an array of 1)');
+    expect(message(Body, { n: { a: deep } })).toBe('body.n must be integer (got an object)');
+  });
 });

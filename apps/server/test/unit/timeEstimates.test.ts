@@ -36,8 +36,8 @@ describe('timeEstimates', () => {
     expect(e.epochSeconds).toEqual({ rl: 1.5 });
   });
 
-  it('says null where nothing was measured', () => {
-    const e = timeEstimates([], null);
+  it('says null where nothing was measured, or while the backend is not known yet', () => {
+    const e = timeEstimates([record({ method: 'rl', epochs: 2, seconds: 3 })], null);
     expect(e).toEqual({
       backend: null, records: 0, stageSeconds: { prepare: null, evaluate: null, embedding: null, attack: null, cka: null }, epochSeconds: {},
       recipe: { epochs: 200, batchSize: 128, lr: 0.1 },

@@ -78,8 +78,9 @@ export const api = {
   },
   deleteResult: (id: string) => request<void>(`/api/results/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   exportUrl: (format: 'csv' | 'json', ids: string[]) => `/api/results/export${query({ format, ids: ids.join(',') })}`,
-  /** The weights file of a checkpoint the server holds (a record's `modelId`). */
-  weightsUrl: (modelId: string) => `/api/checkpoints/${encodeURIComponent(modelId)}/weights`,
+  /** The weights of a checkpoint the server holds (a record's `modelId`): ours, or a PyTorch .pth / .safetensors. */
+  weightsUrl: (modelId: string, format: 'bin' | 'pth' | 'safetensors' = 'bin') =>
+    `/api/checkpoints/${encodeURIComponent(modelId)}/weights${format === 'bin' ? '' : query({ format })}`,
   jobs: () => request<Job[]>('/api/jobs?limit=200'),
   job: (id: string) => request<Job>(`/api/jobs/${id}`),
   createJob: (spec: JobSpec) => request<Job>('/api/jobs', json('POST', spec)),
@@ -94,6 +95,12 @@ export const api = {
     form.append('meta', meta, meta.name);
     form.append('weights', weights, weights.name);
     return request<Checkpoint>('/api/imports/checkpoints', { method: 'POST', body: form });
+  },
+  /** PyTorch weights (.pth or .safetensors): checked at once, then measured and evaluated by an import job. */
+  importWeights: (file: File, target: { dataset: string; architecture: string; role: 'original' | 'retrained' | 'unlearned'; forgetClass: number | null }) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<Job>(`/api/imports/weights${query({ ...target, forgetClass: target.forgetClass ?? undefined })}`, { method: 'POST', body: form });
   },
   imageUrl: (dataset: string, split: 'train' | 'test', index: number) => `/api/datasets/${encodeURIComponent(dataset)}/images/${split}/${index}`,
   /** One PNG sprite sheet of many images, tile k = indices[k] (layout: derive/spriteSheet.ts). */

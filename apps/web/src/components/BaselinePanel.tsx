@@ -1,24 +1,29 @@
+import type { RecipeId } from '@mu/schema';
 import { useState } from 'react';
 import { formatEta } from '../derive/formatEta.js';
 import { estimateJobSeconds, methodEpochs } from '../derive/jobEstimate.js';
+import { defaultRecipe, recipesFor } from '../derive/recipeChoice.js';
 import { isLive } from '../stores/jobsSlice.js';
 import { useAppStore } from '../stores/store.js';
 import { useClassNames } from '../stores/useClassNames.js';
 
 /**
  * Status of the Original and the Retrained model for the class, with buttons to build them, the
- * recipe, and the time estimated from earlier runs on the server's backend (ui.md §1.2).
+ * training recipe (the dataset's quick one by default on a CPU-class backend; epochs editable),
+ * and the time estimated from earlier runs on the server's backend (ui.md §1.2).
  */
 export function BaselinePanel() {
-  const { baselines, estimates, methods, dataset, architecture, forgetClass, submitJob, jobs } = useAppStore();
+  const { baselines, estimates, methods, dataset, architecture, forgetClass, submitJob, jobs, health } = useAppStore();
   const [epochs, setEpochs] = useState<number | null>(null);
+  const [recipeId, setRecipeId] = useState<string | null>(null);
   const classNames = useClassNames();
   if (!dataset || !architecture || forgetClass === null) return null;
   const cls = baselines?.classes.find((c) => c.forgetClass === forgetClass);
   const className = classNames[forgetClass] ?? String(forgetClass);
   const running = (kind: string) => Object.values(jobs).some((j) => isLive(j) && j.kind === kind && j.spec.dataset === dataset && j.spec.architecture === architecture && (kind === 'original' || j.spec.forgetClass === forgetClass));
-  const recipe = estimates?.recipe;
-  const spec = epochs === null ? {} : { epochs };
+  const offered = recipesFor(dataset);
+  const recipe = offered.find((r) => r.id === recipeId) ?? defaultRecipe(dataset, health?.backend?.name ?? null);
+  const spec = { recipe: recipe.id as RecipeId, ...(epochs === null ? {} : { epochs }) };
   const eta = (kind: 'original' | 'retrained') => {
     const s = estimates ? estimateJobSeconds({ kind, spec }, estimates, methodEpochs(methods)) : null;
     return s === null ? 'no earlier run on this backend to estimate from' : `estimated ${formatEta(s)}`;
@@ -32,24 +37,28 @@ export function BaselinePanel() {
         <dt>Retrained ({className})</dt>
         <dd>{cls?.retrained ? `✓ ${cls.retrained.id}` : 'missing'}</dd>
       </dl>
-      {recipe && (
-        <p className="tick">
-          Recipe: SGD, batch {recipe.batchSize}, lr {recipe.lr},{' '}
-          <label>
-            epochs{' '}
-            <input
-              type="number"
-              aria-label="Epochs for the reference models"
-              min={1}
-              max={10000}
-              step={1}
-              value={epochs ?? recipe.epochs}
-              onChange={(e) => setEpochs(Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber >= 1 ? e.target.valueAsNumber : null)}
-              style={{ width: '5em' }}
-            />
-          </label>
-        </p>
-      )}
+      <p className="tick">
+        <label>
+          Recipe{' '}
+          <select aria-label="Training recipe of the reference models" value={recipe.id} title={recipe.description} onChange={(e) => { setRecipeId(e.target.value); setEpochs(null); }}>
+            {offered.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+          </select>
+        </label>
+        : SGD, batch {recipe.batchSize}, lr {recipe.lr}, {recipe.augment ? 'crop + flip' : 'no augmentation'},{' '}
+        <label>
+          epochs{' '}
+          <input
+            type="number"
+            aria-label="Epochs for the reference models"
+            min={1}
+            max={10000}
+            step={1}
+            value={epochs ?? recipe.epochs}
+            onChange={(e) => setEpochs(Number.isInteger(e.target.valueAsNumber) && e.target.valueAsNumber >= 1 ? e.target.valueAsNumber : null)}
+            style={{ width: '5em' }}
+          />
+        </label>
+      </p>
       <p className="chart-controls">
         <button className="primary" disabled={running('original')} title={eta('original')} onClick={() => void submitJob({ kind: 'original', dataset, architecture, ...spec })}>
           {baselines?.original ? 'Retrain Original' : 'Train Original'}

@@ -24,11 +24,16 @@ export function DetailsDrawer({ id, onClose }: { id: string; onClose(): void }) 
           <dl className="kv">
             <dt>Method</dt><dd>{record.config.method.label} ({record.config.method.id} {record.config.method.version})</dd>
             {Object.entries(record.config.hyperparameters).map(([k, v]) => (
-              <div key={k} className="kv-row"><dt>{k}</dt><dd>{String(v)}</dd></div>
+              <div key={k} className="kv-row"><dt>{k}</dt><dd>{v === null ? '–' : String(v)}</dd></div>
             ))}
             <dt>Seed</dt><dd>{record.config.seed ?? '–'}</dd>
-            <dt>Backend</dt><dd>{record.config.environment.backend} ({record.config.environment.threads ?? '?'} threads)</dd>
-            <dt>Preset</dt><dd>{record.config.preset ?? '–'}</dd>
+            <dt>Backend</dt><dd>{record.config.environment.backend} ({record.config.environment.threads ?? '–'} threads)</dd>
+            {record.config.environment.inference && (
+              <><dt>Inference</dt><dd>{record.config.environment.inference.runtime === 'onnxruntime'
+                ? `onnxruntime ${record.config.environment.inference.version ?? ''} (${record.config.environment.inference.threads ?? '–'} threads)`
+                : 'tfjs (the backend)'}</dd></>
+            )}
+            <dt>Recipe</dt><dd>{record.config.recipe ?? '–'}</dd>
             <dt>References</dt><dd>Original {record.references.originalModelId ?? '–'}, Retrained {record.references.retrainedModelId ?? '–'}</dd>
             <dt>Source</dt><dd>{record.provenance.source}{record.provenance.importedFrom ? ` (${record.provenance.importedFrom.fileName})` : ''}</dd>
             <dt>Created</dt><dd>{record.createdAt ?? '–'}</dd>

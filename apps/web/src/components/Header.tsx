@@ -63,7 +63,7 @@ export function Header() {
           <input type="checkbox" checked={s.cvdSafe} onChange={(e) => s.setUi({ cvdSafe: e.target.checked })} /> CVD-safe colours
         </label>
         <span className={`backend ${s.eventsConnected ? 'ok' : 'down'}`} data-testid="backend" title="Compute backend of the server">
-          {s.catalogError ? 'server offline' : backend ? `backend: ${backend.name} · ${backend.threads} threads` : 'backend: …'}
+          {s.catalogError ? 'server offline' : backend ? `backend: ${backend.name} · ${backend.threads ?? '–'} threads` : 'backend: …'}
         </span>
       </div>
       <ClassTabs />

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { api } from '../api/client.js';
 import { useAppStore } from '../stores/store.js';
+import { PytorchImport } from './PytorchImport.js';
 
-/** Imports: reference result files, and checkpoints (meta + weights). */
+/** Imports: reference result files, checkpoints (meta + weights), and PyTorch weights. */
 export function ImportPanel() {
   const [report, setReport] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +54,7 @@ export function ImportPanel() {
           Upload
         </button>
       </p>
+      <PytorchImport />
       {report && <p role="status" data-testid="import-report">{report}</p>}
       {error && <p className="inline-error" role="alert">{error}</p>}
     </div>

@@ -13,6 +13,7 @@ function describe(job: Job): string {
   const s = job.spec as Record<string, unknown>;
   if (job.kind === 'original') return `Original · ${s.dataset} · ${s.architecture}`;
   if (job.kind === 'retrained') return `Retrained · class ${s.forgetClass}`;
+  if (job.kind === 'import') return `Import · ${s.fileName} · ${s.role}${s.forgetClass === null ? '' : ` · class ${s.forgetClass}`}`;
   const p = (s.params ?? s.grid ?? {}) as Record<string, unknown>;
   const compact = Object.entries(p).slice(0, 3).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : v}`).join(' ');
   return `${job.kind === 'sweep' ? 'Sweep ' : ''}${s.method} · ${compact}`;
@@ -91,7 +92,7 @@ export function JobQueue() {
               {j.status === 'succeeded' && j.resultIds.slice(0, 3).map((id) => (
                 <button key={id} className="link mono" title="Compare as Model B" onClick={() => showResult(id)}>→ {id}</button>
               ))}
-              {RETRYABLE.has(j.status) && j.kind !== 'sweep' && <button onClick={() => void useAppStore.getState().submitJob(j.spec as JobSpec)}>Retry</button>}
+              {RETRYABLE.has(j.status) && j.kind !== 'sweep' && j.kind !== 'import' && <button onClick={() => void useAppStore.getState().submitJob(j.spec as JobSpec)}>Retry</button>}
               {isLive(j) && <button onClick={() => void cancel(j.id)} disabled={j.cancelRequested}>{j.cancelRequested ? 'Cancelling…' : 'Cancel'}</button>}
             </li>
           );

@@ -10,13 +10,14 @@ import { ParamField } from './ParamField.js';
 import { ROLE_LABEL } from './roleLabel.js';
 
 const ADVANCED = new Set(['gradClip', 'etaMin', 'saliencyBatches', 'referenceFisherVariant']);
-const defaults = (m: MethodInfo | undefined, values: Record<string, ParamValue> = {}): Record<string, ParamValue[]> =>
+const defaults = (m: MethodInfo | undefined, values: Record<string, ParamValue | null> = {}): Record<string, ParamValue[]> =>
   Object.fromEntries((m?.params ?? []).map((p) => [p.key, [values[p.key] ?? p.default]]));
 
 /** What the row menu's "Re-run" and "Use as base" open the builder with (ui.md §2.3). */
 export interface BuilderPrefill {
   methodId?: string;
-  params?: Record<string, ParamValue>;
+  /** Values to start from; an unknown one (null) starts at the default. */
+  params?: Record<string, ParamValue | null>;
   seed?: number | null;
   /** A model id (checkpoint); null or absent: the designated Original. */
   baseModelId?: string | null;

@@ -33,6 +33,8 @@ export function RowMenu(props: {
           <a role="menuitem" href={api.exportUrl('json', [r.id])} download={`${r.id}.json`} onClick={close}>Download JSON</a>
           <a role="menuitem" href={api.exportUrl('csv', [r.id])} download={`${r.id}.csv`} onClick={close}>Download CSV</a>
           {hasCheckpoint(r) && <a role="menuitem" href={api.weightsUrl(r.modelId)} download={`${r.modelId}.weights.bin`} onClick={close}>Download weights</a>}
+          {hasCheckpoint(r) && <a role="menuitem" href={api.weightsUrl(r.modelId, 'pth')} download={`${r.modelId}.pth`} onClick={close}>Download weights (PyTorch .pth)</a>}
+          {hasCheckpoint(r) && <a role="menuitem" href={api.weightsUrl(r.modelId, 'safetensors')} download={`${r.modelId}.safetensors`} onClick={close}>Download weights (.safetensors)</a>}
           {r.role === 'unlearned' && runnable && (
             <button role="menuitem" onClick={() => { props.onBuild({ methodId: r.method.id, params: r.hyperparameters, seed: r.seed, baseModelId: r.baseModelId }); close(); }}>Re-run</button>
           )}

@@ -1,3 +1,4 @@
+import { TRAINING_RECIPES } from '@mu/schema';
 import { describe, expect, it } from 'vitest';
 import type { Job, TimeEstimates } from '../api/types.js';
 import { estimateBuildSeconds, estimateJobSeconds, remainingJobSeconds } from './jobEstimate.js';
@@ -16,8 +17,9 @@ describe('estimateJobSeconds', () => {
     expect(estimateJobSeconds({ kind: 'unlearn', spec: { method: 'ga', params: { epochs: 2 } } }, e, methodEpochs)).toBe(2 * 3 + 40);
     // The method's default epochs when the job does not set them.
     expect(estimateJobSeconds({ kind: 'unlearn', spec: { method: 'ga' } }, e, methodEpochs)).toBe(7 * 3 + 40);
-    // References: the job's epochs, else the recipe's.
+    // References: the job's epochs, else its recipe's, else the reference recipe's.
     expect(estimateJobSeconds({ kind: 'original', spec: { epochs: 8 } }, e, methodEpochs)).toBe(8 * 30 + 40);
+    expect(estimateJobSeconds({ kind: 'original', spec: { recipe: 'quick' } }, e, methodEpochs)).toBe(TRAINING_RECIPES.find((r) => r.id === 'quick')!.epochs * 30 + 40);
     expect(estimateJobSeconds({ kind: 'original', spec: {} }, e, methodEpochs)).toBe(200 * 30 + 40);
   });
 

@@ -1,3 +1,4 @@
+import { TRAINING_RECIPES } from '@mu/schema';
 import type { Job, MethodInfo, TimeEstimates } from '../api/types.js';
 import { runCount } from './sweepPlan.js';
 
@@ -17,13 +18,14 @@ export interface EstimateInput {
   spec: Record<string, unknown>;
 }
 
-/** Epochs of a job: its own setting, else the method's default (unlearning) or the recipe's (references). */
+/** Epochs of a job: its own setting, else the method's default (unlearning) or its recipe's (references; the reference recipe when none is named). */
 function epochsOf(job: EstimateInput, e: TimeEstimates, methodEpochs: (method: string) => number | null): number | null {
   if (job.kind === 'unlearn') {
     const params = (job.spec.params ?? {}) as Record<string, unknown>;
     return typeof params.epochs === 'number' ? params.epochs : methodEpochs(String(job.spec.method));
   }
-  return typeof job.spec.epochs === 'number' ? job.spec.epochs : e.recipe.epochs;
+  if (typeof job.spec.epochs === 'number') return job.spec.epochs;
+  return TRAINING_RECIPES.find((r) => r.id === job.spec.recipe)?.epochs ?? e.recipe.epochs;
 }
 
 const loopKey = (job: EstimateInput) => (job.kind === 'unlearn' ? String(job.spec.method) : job.kind);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configKey, meanSd, seedGroups } from './seedGroups.js';
+import { meanSd } from '@mu/schema';
+import { configKey, seedGroups } from './seedGroups.js';
 import { row } from './testRows.js';
 
 const metrics = (UA: number, RA: number | null) => ({ UA, RA, TUA: 0.1, TRA: 0.85, PS: 0.5, psBasis: 'full' as const, RTE: 10 });

@@ -1,15 +1,9 @@
+import { type MeanSd, meanSd } from '@mu/schema';
 import type { ResultHeadline } from '../api/types.js';
 import type { MetricKey } from './rankColours.js';
 import { type SortState, sortRows } from './sortRows.js';
 
 const METRICS: readonly MetricKey[] = ['UA', 'RA', 'TUA', 'TRA', 'RTE', 'PS'];
-
-export interface MeanSd {
-  mean: number;
-  /** Sample standard deviation (n − 1); 0 for a single value. */
-  sd: number;
-  n: number;
-}
 
 /** Records whose configuration differs only by seed (ui.md §6 item 7). */
 export interface SeedGroup {
@@ -21,19 +15,6 @@ export interface SeedGroup {
 }
 
 export type TableItem = { kind: 'row'; row: ResultHeadline } | { kind: 'group'; group: SeedGroup };
-
-/**
- * Mean and sample standard deviation of a list; null when it is empty.
- *
- *   meanSd([0.1, 0.2, 0.3]) // { mean: 0.2, sd: 0.1, n: 3 }
- */
-export function meanSd(values: readonly number[]): MeanSd | null {
-  const n = values.length;
-  if (n === 0) return null;
-  const mean = values.reduce((s, v) => s + v, 0) / n;
-  const sd = n < 2 ? 0 : Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
-  return { mean, sd, n };
-}
 
 /** What a seed group shares: role, method, base model and every hyperparameter; null for references (never grouped). */
 export function configKey(r: ResultHeadline): string | null {

@@ -1,5 +1,6 @@
 import { checkpointDir } from '../run/checkpointDir.js';
-import { findDesignated, loadStoredModel, type StoredModel } from '../run/checkpointIndex.js';
+import { findDesignated, listCheckpoints, loadStoredModel, type StoredModel } from '../run/checkpointIndex.js';
+import { warnUnreadable } from './report.js';
 
 /**
  * Loads the designated Original (newest Original checkpoint of the dataset/architecture, or the
@@ -14,9 +15,11 @@ export async function loadDesignatedModels(options: {
   forgetClass: number;
 }): Promise<{ original: StoredModel; retrained: StoredModel | null; dir: string }> {
   const dir = checkpointDir();
+  const { checkpoints, unreadable } = await listCheckpoints(dir);
+  warnUnreadable(unreadable);
   let originalId = options.original;
   if (originalId === undefined) {
-    const meta = await findDesignated(dir, { role: 'original', dataset: options.dataset, architecture: options.architecture });
+    const meta = findDesignated(checkpoints, { role: 'original', dataset: options.dataset, architecture: options.architecture });
     if (!meta) throw new Error(`no Original checkpoint in ${dir}${options.dataset ? ` for ${options.dataset}` : ''} (train one with mu train)`);
     originalId = meta.id;
   }
@@ -24,7 +27,7 @@ export async function loadDesignatedModels(options: {
   try {
     let retrainedId = options.retrained;
     if (retrainedId === undefined) {
-      const meta = await findDesignated(dir, {
+      const meta = findDesignated(checkpoints, {
         role: 'retrained',
         dataset: original.meta.dataset.id,
         architecture: original.meta.model.architecture,

@@ -1,5 +1,7 @@
 import { evalCheckpoint, evalUsage } from './commands/evalCheckpoint.js';
+import { exportWeights, exportWeightsUsage } from './commands/exportWeights.js';
 import { fetchData, fetchDataUsage } from './commands/fetchData.js';
+import { importWeights, importWeightsUsage } from './commands/importWeights.js';
 import { info, infoUsage } from './commands/info.js';
 import { methods, methodsUsage } from './commands/methods.js';
 import { smoke, smokeUsage } from './commands/smoke.js';
@@ -17,6 +19,8 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; usage: 
   methods: { run: methods, usage: methodsUsage },
   unlearn: { run: unlearn, usage: unlearnUsage },
   upload: { run: upload, usage: uploadUsage },
+  'import-weights': { run: importWeights, usage: importWeightsUsage },
+  'export-weights': { run: exportWeights, usage: exportWeightsUsage },
   smoke: { run: smoke, usage: smokeUsage },
   worker: { run: worker, usage: workerUsage },
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog, datasetIds, describeDataset } from './catalog.js';
 import { readDataFile } from './readDataFile.js';
 import { locateDataset } from './searchPath.js';
-import { hasTestData, testDataOptions } from './testDataOptions.js';
+import { datasetMissing } from '../../test/testData.js';
 
 describe('catalog', () => {
   it('describes the three datasets with 32×32 inputs and 10 classes', () => {
@@ -33,9 +33,9 @@ describe('catalog', () => {
     );
   });
 
-  it.skipIf(!hasTestData('fashion-mnist'))('stores the Fashion-MNIST mean and std of the real training images', async () => {
+  it.skipIf(datasetMissing('fashion-mnist'))('stores the Fashion-MNIST mean and std of the real training images', async () => {
     const d = catalog['fashion-mnist'];
-    const { files } = locateDataset('fashion-mnist', testDataOptions());
+    const { files } = locateDataset('fashion-mnist');
     const bytes = await readDataFile(d.id, files.train[0], d.files.train[0]);
     // Integer sums are exact in float64 (Σv² ≈ 6.3e11 < 2^53).
     let sum = 0;

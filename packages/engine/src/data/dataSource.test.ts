@@ -4,11 +4,11 @@ import { createRng } from '../random.js';
 import { augmentImage, drawAugmentation } from './augmentation.js';
 import { catalog } from './catalog.js';
 import { classSplit } from './classSplit.js';
-import { createDataSource, evaluationBatches, type DataBatch } from './dataSource.js';
+import { type ArrayBatch, createDataSource, evaluationBatches, type DataBatch } from './dataSource.js';
 import type { ImageSet } from './imageSet.js';
 import { loadDataset } from './loadDataset.js';
 import { normalizationTable } from './normalizationTable.js';
-import { hasTestData, testDataOptions } from './testDataOptions.js';
+import { datasetMissing } from '../../test/testData.js';
 
 const descriptor = catalog['cifar10-mini'];
 const table = normalizationTable(descriptor.normalization);
@@ -21,6 +21,12 @@ function syntheticSet(count: number): ImageSet {
 }
 
 /** Collects the batches as plain arrays and disposes the tensors. */
+async function collectArrays(batches: AsyncIterable<ArrayBatch>) {
+  const out: { index: number[]; y: number[]; x: Float32Array }[] = [];
+  for await (const b of batches) out.push({ index: [...b.index], y: [...b.y], x: b.x });
+  return out;
+}
+
 async function collect(batches: AsyncIterable<DataBatch>) {
   const out: { index: number[]; y: number[]; x: Float32Array; shape: number[] }[] = [];
   for await (const b of batches) {
@@ -153,9 +159,9 @@ describe('createDataSource', () => {
   });
 });
 
-describe.skipIf(!hasTestData('cifar10-mini'))('data sources over cifar10-mini', () => {
+describe.skipIf(datasetMissing('cifar10-mini'))('data sources over cifar10-mini', () => {
   it('a Retrained source without class 3 holds no class-3 image', async () => {
-    const { train } = await loadDataset('cifar10-mini', testDataOptions());
+    const { train } = await loadDataset('cifar10-mini');
     const { retain } = classSplit(train.labels, 3);
     const source = createDataSource(train, retain, descriptor, { rng: createRng(2048) });
     expect(source.size).toBe(4_500);
@@ -171,14 +177,14 @@ describe.skipIf(!hasTestData('cifar10-mini'))('data sources over cifar10-mini', 
   });
 
   it('evaluation batches are unshuffled, unaugmented and of any size', async () => {
-    const { test } = await loadDataset('cifar10-mini', testDataOptions());
-    const batches = await collect(evaluationBatches(test, descriptor, { batchSize: 300 }));
+    const { test } = await loadDataset('cifar10-mini');
+    const batches = await collectArrays(evaluationBatches(test, descriptor, { batchSize: 300 }));
     expect(batches.map((b) => b.index.length)).toEqual([300, 300, 300, 100]);
     expect(batches.flatMap((b) => b.index)).toEqual(range(1_000));
     // Test image 0, pixel (0, 0), red = raw 158.
     expect(batches[0].x[0]).toBe(table[158]);
     const forget = classSplit(test.labels, 3).forget;
-    const only = await collect(evaluationBatches(test, descriptor, { batchSize: 1_000, indices: forget }));
+    const only = await collectArrays(evaluationBatches(test, descriptor, { batchSize: 1_000, indices: forget }));
     expect(only[0].y.every((label) => label === 3)).toBe(true);
   });
 });

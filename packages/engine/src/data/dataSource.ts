@@ -5,6 +5,13 @@ import type { DatasetDescriptor } from './catalog.js';
 import type { ImageSet } from './imageSet.js';
 import { normalizationTable } from './normalizationTable.js';
 
+/** One batch as typed arrays: normalised NHWC pixels, int32 labels, positions in the split. */
+export interface ArrayBatch {
+  x: Float32Array; // [batch · H · W · C]
+  y: Int32Array;
+  index: Int32Array;
+}
+
 /** One batch; the consumer disposes `x` and `y`. */
 export interface DataBatch {
   /** Normalised images, NHWC. */
@@ -61,6 +68,22 @@ export function createDataSource(
   descriptor: DatasetDescriptor,
   options: DataSourceOptions = {},
 ): DataSource {
+  const arrays = arraySource(set, indices, descriptor, options);
+  async function* batches(batchOptions: BatchOptions): AsyncGenerator<DataBatch> {
+    for await (const { x, y, index } of arrays.batches(batchOptions)) {
+      yield { x: tf.tensor4d(x, [index.length, set.height, set.width, set.channels]), y: tf.tensor1d(y, 'int32'), index };
+    }
+  }
+  return { size: arrays.size, batches };
+}
+
+/** The data source of createDataSource with its batches as typed arrays. */
+function arraySource(
+  set: ImageSet,
+  indices: ArrayLike<number>,
+  descriptor: DatasetDescriptor,
+  options: DataSourceOptions,
+): { size: number; batches(options: BatchOptions): AsyncGenerator<ArrayBatch> } {
   const order = Int32Array.from(indices);
   for (const index of order) {
     if (index < 0 || index >= set.count) {
@@ -74,7 +97,7 @@ export function createDataSource(
   const { rng, signal } = options;
   const streams = rng && 'fork' in rng ? { shuffle: rng.fork('shuffle'), augment: rng.fork('augment') } : rng;
 
-  async function* batches({ batchSize, shuffle = true, augment = false }: BatchOptions): AsyncGenerator<DataBatch> {
+  async function* batches({ batchSize, shuffle = true, augment = false }: BatchOptions): AsyncGenerator<ArrayBatch> {
     const minimum = shuffle ? 2 : 1;
     if (!Number.isInteger(batchSize) || batchSize < minimum) {
       throw new Error(`invalid batchSize: ${batchSize} (expected an integer ≥ ${minimum}${shuffle ? ' when shuffling' : ''})`);
@@ -88,12 +111,7 @@ export function createDataSource(
       signal?.throwIfAborted();
       const index = visit.subarray(start, Math.min(start + batchSize, visit.length));
       if (shuffle && index.length === 1) break;
-      const { x, y } = assembleBatch(set, index, table, augment ? streams!.augment : undefined);
-      yield {
-        x: tf.tensor4d(x, [index.length, set.height, set.width, set.channels]),
-        y: tf.tensor1d(y, 'int32'),
-        index: index.slice(),
-      };
+      yield { ...assembleBatch(set, index, table, augment ? streams!.augment : undefined), index: index.slice() };
       // Let timers and messages run between batches, so that an abort requested from outside
       // (a worker message, a timeout) is seen before the next batch.
       await new Promise((resolve) => setImmediate(resolve));
@@ -105,7 +123,7 @@ export function createDataSource(
 
 /**
  * Unshuffled, unaugmented batches of any size over a whole split (or the given `indices`),
- * for evaluation.
+ * for evaluation, as typed arrays (the inference runtime decides where they go).
  *
  *   for await (const { x, y } of evaluationBatches(test, d, { batchSize: 500 })) { … }
  */
@@ -113,9 +131,9 @@ export function evaluationBatches(
   set: ImageSet,
   descriptor: DatasetDescriptor,
   options: { batchSize: number; indices?: ArrayLike<number>; signal?: AbortSignal },
-): AsyncIterable<DataBatch> {
+): AsyncIterable<ArrayBatch> {
   const indices = options.indices ?? Int32Array.from({ length: set.count }, (_, i) => i);
-  return createDataSource(set, indices, descriptor, { signal: options.signal }).batches({
+  return arraySource(set, indices, descriptor, { signal: options.signal }).batches({
     batchSize: options.batchSize,
     shuffle: false,
   });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchCifar10, installCifar10Archive } from './fetchCifar10.js';
-import { writeTar } from './testTar.js';
+import { writeTar } from '../../test/writeTar.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'mu-fetch-'));
 const names = ['data_batch_1.bin', 'data_batch_2.bin', 'data_batch_3.bin', 'data_batch_4.bin', 'data_batch_5.bin', 'test_batch.bin'];

@@ -8,7 +8,7 @@ import { classCounts, type ImageSet } from './imageSet.js';
 import { clearDatasetCache, loadDataset } from './loadDataset.js';
 import { readDataFile } from './readDataFile.js';
 import { locateDataset } from './searchPath.js';
-import { hasTestData, testDataOptions } from './testDataOptions.js';
+import { datasetMissing } from '../../test/testData.js';
 
 /** Loads and reports only success or the error, so that a failed expectation never prints pixel arrays. */
 const outcome = (id: string, roots: string[]) => loadDataset(id, { roots }).then((d) => `loaded ${d.checksum}`);
@@ -25,9 +25,9 @@ function pixel(set: ImageSet, i: number, y: number, x: number): number[] {
 // Expected values below were read from the files with `zcat … | od -A d -t u1 -j OFFSET -N n`
 // and the checksums with `(zcat f1.gz; zcat f2.gz; …) | sha256sum`.
 
-describe.skipIf(!hasTestData('cifar10-mini'))('loadDataset: cifar10-mini', () => {
+describe.skipIf(datasetMissing('cifar10-mini'))('loadDataset: cifar10-mini', () => {
   it('reads 5,000 / 1,000 images, 500 / 100 a class, in file order', async () => {
-    const { train, test, checksum, descriptor } = await loadDataset('cifar10-mini', testDataOptions());
+    const { train, test, checksum, descriptor } = await loadDataset('cifar10-mini');
     expect(descriptor).toBe(catalog['cifar10-mini']);
     expect(shape(train)).toEqual({ count: 5_000, height: 32, width: 32, channels: 3 });
     expect(test.count).toBe(1_000);
@@ -42,11 +42,11 @@ describe.skipIf(!hasTestData('cifar10-mini'))('loadDataset: cifar10-mini', () =>
   });
 
   it('loads each dataset once per process', async () => {
-    const a = await loadDataset('cifar10-mini', testDataOptions());
-    const b = await loadDataset('cifar10-mini', testDataOptions());
+    const a = await loadDataset('cifar10-mini');
+    const b = await loadDataset('cifar10-mini');
     expect(b === a).toBe(true);
     clearDatasetCache();
-    expect((await loadDataset('cifar10-mini', testDataOptions())) === a).toBe(false);
+    expect((await loadDataset('cifar10-mini')) === a).toBe(false);
   });
 
   describe('damaged copies', () => {
@@ -56,7 +56,7 @@ describe.skipIf(!hasTestData('cifar10-mini'))('loadDataset: cifar10-mini', () =>
     afterAll(() => rmSync(root, { recursive: true, force: true }));
 
     async function realTest(): Promise<Uint8Array> {
-      const { files } = locateDataset('cifar10-mini', testDataOptions());
+      const { files } = locateDataset('cifar10-mini');
       symlinkSync(files.train[0], join(dir, 'train.bin.gz'));
       return readDataFile('cifar10-mini', files.test[0], catalog['cifar10-mini'].files.test[0]);
     }
@@ -92,9 +92,9 @@ describe.skipIf(!hasTestData('cifar10-mini'))('loadDataset: cifar10-mini', () =>
   });
 });
 
-describe.skipIf(!hasTestData('cifar10'))('loadDataset: cifar10', () => {
+describe.skipIf(datasetMissing('cifar10'))('loadDataset: cifar10', () => {
   it('reads 50,000 / 10,000 images, 5,000 / 1,000 a class, in the official order', async () => {
-    const { train, test, checksum, location, descriptor } = await loadDataset('cifar10', testDataOptions());
+    const { train, test, checksum, location, descriptor } = await loadDataset('cifar10');
     // The class names agree with batches.meta.txt where the copy has one.
     const meta = join(location.dir, 'batches.meta.txt');
     if (existsSync(meta)) expect(readFileSync(meta, 'utf8').split('\n').filter(Boolean)).toEqual([...descriptor.classNames]);
@@ -116,9 +116,9 @@ describe.skipIf(!hasTestData('cifar10'))('loadDataset: cifar10', () => {
   });
 });
 
-describe.skipIf(!hasTestData('fashion-mnist'))('loadDataset: fashion-mnist', () => {
+describe.skipIf(datasetMissing('fashion-mnist'))('loadDataset: fashion-mnist', () => {
   it('reads 60,000 / 10,000 images, 6,000 / 1,000 a class, padded to 32×32×1', async () => {
-    const { train, test, checksum } = await loadDataset('fashion-mnist', testDataOptions());
+    const { train, test, checksum } = await loadDataset('fashion-mnist');
     expect(shape(train)).toEqual({ count: 60_000, height: 32, width: 32, channels: 1 });
     expect(test.count).toBe(10_000);
     expect(classCounts(train.labels, 10)).toEqual(new Array(10).fill(6_000));

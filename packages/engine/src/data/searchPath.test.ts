@@ -24,13 +24,13 @@ describe('search path', () => {
   });
 
   it('orders MU_DATA_PATH roots, the repo, /usr/share/datasets (fashion-mnist only), the cache', () => {
-    const roots = dataSearchRoots({ env: { MU_DATA_PATH: '/a::/b' }, home: '/home/u' });
+    const roots = dataSearchRoots({ env: { MU_DATA_PATH: '/a::/b' }, home: '/users/u' });
     expect(roots.map((r) => r.root)).toEqual([
       '/a',
       '/b',
       join(findRepoRoot()!, 'datasets'),
       '/usr/share/datasets',
-      '/home/u/.cache/unlearning-comparator/datasets',
+      '/users/u/.cache/unlearning-comparator/datasets',
     ]);
     expect(roots[3].only).toEqual(['fashion-mnist']);
     expect(dataSearchRoots({ roots: ['/x'] })).toEqual([{ root: '/x', source: 'explicit' }]);

@@ -1,6 +1,6 @@
 import { validateResult } from '@mu/schema';
 import { describe, expect, it } from 'vitest';
-import { sharedUpstreamDir, sharedUpstreamFixture, sharedUpstreamMissing, sharedUpstreamText } from '../../test/fixtures/upstreamResults.js';
+import { sharedUpstreamFixture, sharedUpstreamText, upstreamFixturesMissing } from '../../test/fixtures/upstreamResults.js';
 import { attackCurves } from '../metrics/attackCurves.js';
 import { gridThresholds, CONFIDENCE_GRID, ENTROPY_GRID } from '../metrics/attackGrid.js';
 import { CIFAR10_REFERENCE_SAMPLE } from '../metrics/cifar10ReferenceSample.js';
@@ -79,7 +79,7 @@ describe('importReferenceResult on unseen files', () => {
       provenance: { source: 'import', reproducible: false, importedFrom: { schema: 'reference-current', legacyId: '9f1c', fileName: '9f1c.json', importedAt } },
     });
     expect(r.config).toMatchObject({
-      forgetClass: 3, scenario: 'class', seed: 2048, baseModelId: 'ref-original', preset: null,
+      forgetClass: 3, scenario: 'class', seed: 2048, baseModelId: 'ref-original', recipe: null,
       method: { id: 'ref-ga-sl-ft-v2', label: 'GA+SL+FT V2', version: 'reference' },
       hyperparameters: { epochs: 4, batchSize: 64, lr: 0.005, freezeFirstK: 2, reinitLastK: 1 },
       dataset: { id: 'cifar10', numClasses: 10 }, architecture: { id: 'resnet18', width: 64 },
@@ -108,6 +108,13 @@ describe('importReferenceResult on unseen files', () => {
     const r = importReferenceResult(file, { fileName: 'x.json', importedAt, retrainedSubset: retrained });
     expect(r.warnings).toContain('stored attack curves differ from the recomputed ones: entropy_above_retrain');
     expect(r.attack?.subset.privacyScore).toBe(0.001);
+  });
+
+  it('says so when the curves could not be checked: no Retrained record of the class', () => {
+    const { file } = currentFile();
+    const r = importReferenceResult(file, { fileName: 'x.json', importedAt });
+    expect(r.warnings).toContain('attack curves not checked: no Retrained record of this class imported');
+    expect(r.attack?.subset.privacyScore).not.toBeNull();
   });
 
   it('maps an older-schema file with its own sample, checking labels when they are given', () => {
@@ -152,6 +159,7 @@ describe('importReferenceResult on unseen files', () => {
     const opts = { fileName: 'bad.json', importedAt };
     expect(() => parseReferenceFile('{"foo": 1}', opts)).toThrow('bad.json: not a reference result file: no ID or id field');
     expect(() => parseReferenceFile('[1, 2', opts)).toThrow(/^bad\.json: not a reference result file: invalid JSON \(.+\)$/);
+    expect(() => parseReferenceFile('<script>alert(1)</script>', opts)).toThrow(/^bad\.json: not a reference result file: invalid JSON \(Unexpected token '<'\)$/);
     expect(() => detectReferenceSchema(null)).toThrow('not a reference result file: no ID or id field');
   });
 
@@ -160,11 +168,11 @@ describe('importReferenceResult on unseen files', () => {
   });
 });
 
-describe.skipIf(sharedUpstreamDir === null)('importReferenceResult on the five reference fixtures (fc 0)', () => {
-  const load = (name: string) => parseReferenceFile(sharedUpstreamText(`0/${name}`), { fileName: name, importedAt, retrainedSubset: retrainedSubset() });
+describe.skipIf(upstreamFixturesMissing())('importReferenceResult on the five reference fixtures (fc 0)', () => {
+  const load = (name: string) => parseReferenceFile(sharedUpstreamText(name), { fileName: name, importedAt, retrainedSubset: retrainedSubset() });
   let retrained: any;
   function retrainedSubset() {
-    retrained ??= parseReferenceFile(sharedUpstreamText('0/a000.json'), { fileName: 'a000.json', importedAt }).attack?.subset;
+    retrained ??= parseReferenceFile(sharedUpstreamText('a000.json'), { fileName: 'a000.json', importedAt }).attack?.subset;
     return retrained;
   }
 
@@ -176,7 +184,7 @@ describe.skipIf(sharedUpstreamDir === null)('importReferenceResult on the five r
     ['3736.json', 'unlearned', 'rl', 'ref0-3736', 'ref0-3736', null, null, false],
   ])('%s → %s / %s, id %s, model %s, PS %s (%s)', (name, role, method, id, modelId, ps, basis, registered) => {
     const r = load(name);
-    const f = sharedUpstreamFixture(`0/${name}`);
+    const f = sharedUpstreamFixture(name);
     expect(validateResult(r).ok).toBe(true);
     expect(r).toMatchObject({ id, modelId, role, createdAt: null, metrics: { PS: ps, psBasis: basis } });
     expect(r.config.method).toEqual({ id: method, label: expect.any(String), version: 'reference' });
@@ -205,7 +213,7 @@ describe.skipIf(sharedUpstreamDir === null)('importReferenceResult on the five r
 
   it('keeps the Original\'s and Retrained\'s attack data, curves and CKA vs Retrained', () => {
     const original = load('0000.json');
-    const f = sharedUpstreamFixture('0/0000.json');
+    const f = sharedUpstreamFixture('0000.json');
     expect(original.attack?.subset.entropy).toEqual(f.attack.values.map((v: any) => v.entropy));
     expect(original.attack?.subset.curves?.entropyAboveRetrain.fpr).toEqual(f.attack.results.entropy_above_retrain.map((e: any) => e.fpr));
     expect(original.attack?.subset).toMatchObject({ count: 200, privacyScore: 0.275, worstCase: { metric: 'confidence', positives: 'unlearn', threshold: 6.5, score: 0.725 } });
@@ -223,4 +231,3 @@ describe.skipIf(sharedUpstreamDir === null)('importReferenceResult on the five r
     expect([a.attack, a.cka.vsRetrained, a.metrics.PS]).toEqual([null, null, null]);
   });
 });
-if (sharedUpstreamDir === null) describe.skip(sharedUpstreamMissing, () => it('needs the fixtures', () => {}));

@@ -105,7 +105,7 @@ export function importReferenceResult(file: unknown, options: ImportOptions): Re
       hyperparameters,
       seed: 2048,
       baseModelId: referenceBaseId(str(key('Base', 'init'), f[key('Base', 'init')] ?? 'N/A'), fc),
-      preset: role === 'unlearned' ? null : 'reference',
+      recipe: role === 'unlearned' ? null : 'reference',
       environment: { backend: 'pytorch-reference', tfjsVersion: null, device: null, threads: null, appVersion: null, commit: null },
       evaluation: {
         embedding: {

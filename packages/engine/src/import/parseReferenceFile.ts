@@ -12,7 +12,9 @@ export function parseReferenceFile(text: string, options: ImportOptions): Result
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${options.fileName}: not a reference result file: invalid JSON (${(e as Error).message.split('\n')[0]})`);
+    // V8 quotes the start of the text after an unexpected token: the file's content is not repeated back.
+    const problem = (e as Error).message.split('\n')[0].replace(/, ".*"(\.\.\.)? is not valid JSON$/, '');
+    throw new Error(`${options.fileName}: not a reference result file: invalid JSON (${problem})`);
   }
   try {
     return importReferenceResult(parsed, options);

@@ -23,7 +23,7 @@ export interface ReferenceAttack {
  * (their `img` must be the forget points' images, in order), `results` → the four curves, with
  * worst case and privacy score recomputed from them. When the Retrained model's subset values
  * are given ('self' for the Retrained file itself), the curves are recomputed and must equal the
- * stored ones; a mismatch is a warning.
+ * stored ones; a mismatch is a warning, and so is a curve check that could not be done.
  *
  *   referenceAttack(file.attack, forgetImages, retrainedSubset).subset.privacyScore // 0.275 for 0000.json
  */
@@ -48,7 +48,9 @@ export function referenceAttack(
   const ps = curves === null ? null : privacyScore(curves);
   const warnings: string[] = [];
   const r = retrained === 'self' ? { entropy, confidence } : retrained;
-  if (curves !== null && r !== undefined && r.entropy.length !== entropy.length) {
+  if (curves !== null && r === undefined) {
+    warnings.push('attack curves not checked: no Retrained record of this class imported');
+  } else if (curves !== null && r !== undefined && r.entropy.length !== entropy.length) {
     warnings.push(`attack curves not checked: ${r.entropy.length} Retrained values for ${entropy.length} images`);
   } else if (curves !== null && r !== undefined) {
     const recomputed = roundCurves(attackCurves({ entropy, confidence }, { entropy: [...r.entropy], confidence: [...r.confidence] }));

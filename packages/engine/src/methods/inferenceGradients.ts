@@ -5,8 +5,8 @@ import { crossEntropy } from '../train/losses.js';
 import { disposeTensors } from './trainEpochs.js';
 
 export interface InferenceGradientOptions {
-  /** `sum`: Σ of the gradients, signs kept (SalUn); `square`: Σ of their element-wise squares (Fisher). */
-  accumulate: 'sum' | 'square';
+  /** `sum`: Σ of the gradients, signs kept (SalUn); `abs`: Σ of their magnitudes (the reference's SalUn); `square`: Σ of their element-wise squares (Fisher). */
+  accumulate: 'sum' | 'abs' | 'square';
   /** Stop once this returns true, checked after each batch; default: use every batch. */
   enough?: (seen: { batches: number; samples: number }) => boolean;
 }
@@ -31,7 +31,7 @@ export async function inferenceGradients(
         tf.tidy(() => {
           const { grads } = tf.variableGrads(() => crossEntropy(model.forward(batch.x, { training: false }).logits, batch.y), model.trainable);
           for (const [name, total] of totals) {
-            const g = options.accumulate === 'square' ? tf.square(grads[name]) : grads[name];
+            const g = options.accumulate === 'square' ? tf.square(grads[name]) : options.accumulate === 'abs' ? tf.abs(grads[name]) : grads[name];
             totals.set(name, tf.keep(tf.add(total, g)));
             total.dispose();
           }

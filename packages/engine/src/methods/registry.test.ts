@@ -117,11 +117,12 @@ describe('loadMethodsFolder', () => {
     await expect(loadMethodsFolder('/no/such/folder', registry)).rejects.toThrow('methods folder not found: /no/such/folder');
   });
 
-  it("loads the repository's example method, which then runs on a context", async () => {
+  it("loads the repository's methods, and its example then runs on a context", async () => {
     await setUpBackend();
     const registry = new MethodRegistry(builtInMethods);
-    const [method] = await loadMethodsFolder(join(findRepoRoot()!, 'methods'), registry);
-    expect(method.descriptor.id).toBe('label-smoothing-ft');
+    const loaded = await loadMethodsFolder(join(findRepoRoot()!, 'methods'), registry);
+    expect(loaded.map((m) => m.descriptor.id)).toEqual(['ref-ga-ft', 'ref-ga-sl-ft', 'ref-ga-sl-ft-v2', 'label-smoothing-ft']);
+    const method = loaded.find((m) => m.descriptor.id === 'label-smoothing-ft')!;
     const base = await baseModel();
     const run = await testRun(method, base, { epochs: 2, batchSize: 16, lr: 0.05 });
     const before = await trainableValues(run.ctx.model);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../models/model.js';
+import type { DataBatch } from '../data/dataSource.js';
 import { baseModel, setUpBackend, sources } from './methodTestKit.js';
 import { kthLargest, saliencyMask } from './saliencyMask.js';
 
@@ -44,5 +45,33 @@ describe('saliencyMask', () => {
     const all = await saliencyMask(model, forget.batches({ batchSize: 2, shuffle: false }), { ratio: 0.5 });
     expect(first.threshold).not.toBe(all.threshold);
     tf.dispose([...first.mask.values(), ...all.mask.values()]);
+  });
+
+  it("the reference rule (mean |g| per batch) and the published one (|Σg|) agree on one batch and differ when batches' gradients cancel", async () => {
+    const { forget } = sources();
+    const batches = async () => {
+      const out: DataBatch[] = [];
+      for await (const b of forget.batches({ batchSize: 64, shuffle: false })) out.push(b);
+      return out;
+    };
+    async function* twice() {
+      const [b] = await batches();
+      yield { ...b, x: b.x.clone() };
+      // The same images labelled as class 0: the fc-bias gradient of the true class flips sign (p − 1 < 0 → p > 0).
+      yield { ...b, y: tf.zerosLike(b.y) };
+    }
+    const masks = async (rule: 'summed' | 'per-batch', source: AsyncIterable<DataBatch>) => {
+      const { mask } = await saliencyMask(model, source, { ratio: 0.5, rule });
+      const values = await Promise.all([...mask.values()].map((m) => m.data()));
+      tf.dispose([...mask.values()]);
+      return values.map((v) => Array.from(v));
+    };
+    const one = async () => (await batches()).values();
+    const iterate = (it: IterableIterator<DataBatch>) => (async function* () { yield* it; })();
+    expect(await masks('per-batch', iterate(await one()))).toEqual(await masks('summed', iterate(await one())));
+    const summed = (await masks('summed', twice())).flat();
+    const perBatch = (await masks('per-batch', twice())).flat();
+    const differing = summed.filter((v, i) => v !== perBatch[i]).length;
+    expect(differing).toBeGreaterThan(0);
   });
 });

@@ -4,9 +4,15 @@ import type { Model } from '../models/model.js';
 import { inferenceGradients } from './inferenceGradients.js';
 
 /**
- * SalUn's weight saliency mask (methods.md §5.5): sum the inference-mode gradient of the
- * batch-mean CE over the given forget batches (or the first `maxBatches`, if > 0), signs kept;
- * saliency = |sum|. All N trainable elements are ranked together; with k = ⌊ratio·N⌋ and τ the
+ * How per-batch gradients g_b become a saliency: `summed` = |Σ_b g_b| (the published SalUn rule,
+ * signs kept until the end); `per-batch` = (1/B)·Σ_b |g_b| (the reference system's rule).
+ */
+export type SaliencyRule = 'summed' | 'per-batch';
+
+/**
+ * SalUn's weight saliency mask (methods.md §5.5): the inference-mode gradient of the batch-mean
+ * CE over the given forget batches (or the first `maxBatches`, if > 0), combined by `rule`
+ * (default `summed`). All N trainable elements are ranked together; with k = ⌊ratio·N⌋ and τ the
  * k-th largest saliency, the mask is 1 where saliency ≥ τ (ties may add a few), else 0.
  * Returns float32 masks keyed by variable name; the caller disposes them.
  *
@@ -15,14 +21,14 @@ import { inferenceGradients } from './inferenceGradients.js';
 export async function saliencyMask(
   model: Model,
   batches: AsyncIterable<DataBatch>,
-  options: { ratio: number; maxBatches?: number },
+  options: { ratio: number; maxBatches?: number; rule?: SaliencyRule },
 ): Promise<{ mask: Map<string, tf.Tensor>; threshold: number; ones: number; total: number }> {
-  const { ratio, maxBatches = 0 } = options;
-  const { totals } = await inferenceGradients(model, batches, {
-    accumulate: 'sum',
+  const { ratio, maxBatches = 0, rule = 'summed' } = options;
+  const { totals, batches: count } = await inferenceGradients(model, batches, {
+    accumulate: rule === 'summed' ? 'sum' : 'abs',
     enough: (seen) => maxBatches > 0 && seen.batches >= maxBatches,
   });
-  const saliency = [...totals].map(([name, total]) => [name, tf.abs(total)] as const);
+  const saliency = [...totals].map(([name, total]) => [name, rule === 'summed' ? tf.abs(total) : tf.div(total, Math.max(count, 1))] as const);
   tf.dispose([...totals.values()]);
   const mask = new Map<string, tf.Tensor>();
   try {

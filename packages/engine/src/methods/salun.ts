@@ -37,6 +37,13 @@ export const descriptor: MethodDescriptor = {
       max: 1000,
     },
     gradClipParam(100),
+    {
+      key: 'referenceSaliencyVariant',
+      label: 'Reference saliency rule',
+      help: "The reference system's mask, for parity checks: mean of |gradient| per batch over the first 5 shuffled forget batches, mask ratio 0.75 (maskRatio and saliencyBatches are then not used).",
+      type: 'bool',
+      default: false,
+    },
   ],
 };
 
@@ -47,19 +54,25 @@ interface SalunParams {
   maskRatio: number;
   saliencyBatches: number;
   gradClip: number;
+  referenceSaliencyVariant: boolean;
 }
 
+/** The reference system's hard-coded saliency settings (its `unlearn_SalUn` thread). */
+const REFERENCE_SALIENCY = { ratio: 0.75, maxBatches: 5, rule: 'per-batch' } as const;
+
 /**
- * First (timed) the saliency mask over the forget set in inference mode. Then each epoch: the
+ * First (timed) the saliency mask over the forget set in inference mode (the published rule, or
+ * with `referenceSaliencyVariant` the reference system's). Then each epoch: the
  * forget set with every label replaced by a random other class, then the retain set with true
  * labels; CE, gradient masked, clipped, constant lr. Weight decay still reaches masked weights.
  */
 export const unlearn: Unlearn = async (ctx) => {
-  const { epochs, lr, batchSize, maskRatio, saliencyBatches, gradClip } = ctx.params as unknown as SalunParams;
+  const { epochs, lr, batchSize, maskRatio, saliencyBatches, gradClip, referenceSaliencyVariant } = ctx.params as unknown as SalunParams;
   ctx.progress.message('computing saliency mask');
+  const rule = referenceSaliencyVariant ? REFERENCE_SALIENCY : { ratio: maskRatio, maxBatches: saliencyBatches, rule: 'summed' as const };
   // Only a truncated estimate depends on the order; take a random subset then.
-  const forgetBatches = ctx.forget.batches({ batchSize, shuffle: saliencyBatches > 0 });
-  const { mask } = await saliencyMask(ctx.model, forgetBatches, { ratio: maskRatio, maxBatches: saliencyBatches });
+  const forgetBatches = ctx.forget.batches({ batchSize, shuffle: rule.maxBatches > 0 });
+  const { mask } = await saliencyMask(ctx.model, forgetBatches, rule);
   const labels = { rng: ctx.rng.fork('labels'), forgetClass: ctx.info.forgetClass, numClasses: ctx.info.numClasses, which: 'all' } as const;
   try {
     await trainEpochs(ctx, {

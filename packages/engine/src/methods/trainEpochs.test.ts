@@ -67,6 +67,40 @@ describe('trainEpochs', () => {
     run.dispose();
   });
 
+  it('reports each epoch\'s scheduled learning rate, or the last phase\'s own', async () => {
+    const lrs: (number | undefined)[] = [];
+    const run = await testRun(ft, base, {}, { progress: { epoch: (_d, _t, stats) => void lrs.push(stats?.lr) } });
+    const phase = (lr?: number) => ({ batches: run.ctx.forget.batches({ batchSize: 4 }), steps: 2, loss: constantLoss(run.ctx.model, 1), lr });
+    await trainEpochs(run.ctx, { epochs: 4, lr: 0.1, schedule: { kind: 'cosine', etaMin: 0 }, phases: () => [phase()] });
+    expect(lrs).toEqual([0.1, 0.1 * (1 + Math.cos(Math.PI / 4)) / 2, 0.05, 0.1 * (1 + Math.cos((3 * Math.PI) / 4)) / 2]);
+    lrs.length = 0;
+    await trainEpochs(run.ctx, { epochs: 2, lr: 0.1, phases: (e) => [phase(), phase(0.01 * (e + 1))] });
+    expect(lrs).toEqual([0.01, 0.02]);
+    run.dispose();
+  });
+
+  it('gives a phase that names an optimiser its own momentum buffers', async () => {
+    const run = await testRun(ft, base, {});
+    const before = await trainableValues(run.ctx.model);
+    const lr = 0.9;
+    const phase = (optimizer?: string) => ({ batches: run.ctx.retain.batches({ batchSize: 32 }), steps: 2, loss: constantLoss(run.ctx.model, 1), optimizer });
+    await trainEpochs(run.ctx, { epochs: 1, lr, optimizers: { ascent: {} }, phases: () => [phase('ascent'), phase()] });
+    // Only weight decay acts: two steps with one momentum buffer, then two with a fresh one.
+    let w = 1;
+    for (const _buffer of [0, 1]) {
+      let b = 0;
+      for (let i = 0; i < 2; i++) {
+        b = 0.9 * b + 5e-4 * w;
+        w -= lr * b;
+      }
+    }
+    expect(Math.abs(w - decayFactor(4, lr))).toBeGreaterThan(1e-4);
+    const after = await trainableValues(run.ctx.model);
+    after.forEach((t, k) => t.forEach((v, i) => expect(v).toBeCloseTo(w * before[k][i], 6)));
+    await expect(trainEpochs(run.ctx, { epochs: 1, lr, phases: () => [phase('nope')] })).rejects.toThrow('unknown optimizer: nope (expected one of none)');
+    run.dispose();
+  });
+
   it('stops within one batch when the signal fires, and leaks no tensors', async () => {
     const controller = new AbortController();
     let afterAbort = 0;

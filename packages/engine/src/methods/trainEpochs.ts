@@ -24,6 +24,10 @@ export interface EpochPhase<B extends DataBatch = DataBatch> {
   mask?: ReadonlyMap<string, tf.Tensor>;
   /** Element-wise gradient scales by variable name, applied before clipping. */
   scale?: ReadonlyMap<string, tf.Tensor>;
+  /** Which of `TrainEpochsOptions.optimizers` steps this phase; default the run's own. */
+  optimizer?: string;
+  /** This phase's learning rate for the epoch; default the run's scheduled one. */
+  lr?: number;
 }
 
 export interface TrainEpochsOptions {
@@ -33,6 +37,11 @@ export interface TrainEpochsOptions {
   schedule?: Schedule;
   /** Overrides of `UNLEARNING_SGD`. */
   sgd?: Partial<SgdOptions>;
+  /**
+   * Further optimisers by name (overrides of `UNLEARNING_SGD`), each with its own momentum
+   * buffers, for phases that name them: the guided methods' separate ascent and descent optimisers.
+   */
+  optimizers?: Readonly<Record<string, Partial<SgdOptions>>>;
   /** The phases of epoch `epoch` (0-based), run in order. Called at the start of each epoch. */
   phases(epoch: number): EpochPhase[];
 }
@@ -42,7 +51,8 @@ const CONSTANT: Schedule = { kind: 'constant' };
 /**
  * The loop every built-in method is a thin wrapper over: for each epoch, run its phases
  * (one SGD step per batch on the phase's loss, in training mode), then report the epoch's
- * mean loss. One optimiser for the whole run; its momentum carries across phases.
+ * mean loss and the learning rate of its last phase. One optimiser for the whole run (plus any
+ * named in `optimizers`); momentum carries across phases and epochs.
  *
  *   await trainEpochs(ctx, { epochs, lr, phases: () => [{
  *     batches: ctx.retain.batches({ batchSize }), steps: batchCount(ctx.retain.size, batchSize),
@@ -52,20 +62,28 @@ const CONSTANT: Schedule = { kind: 'constant' };
 export async function trainEpochs(ctx: Pick<UnlearnContext, 'model' | 'signal' | 'progress'>, options: TrainEpochsOptions): Promise<void> {
   const { epochs, lr, schedule = CONSTANT } = options;
   const sgd = new Sgd(ctx.model.trainable, { ...UNLEARNING_SGD, ...options.sgd });
+  const named = new Map(Object.entries(options.optimizers ?? {}).map(([name, o]) => [name, new Sgd(ctx.model.trainable, { ...UNLEARNING_SGD, ...o })]));
+  const optimizerOf = (phase: EpochPhase) => {
+    if (phase.optimizer === undefined) return sgd;
+    const found = named.get(phase.optimizer);
+    if (!found) throw new Error(`unknown optimizer: ${phase.optimizer} (expected one of ${[...named.keys()].join(', ') || 'none'})`);
+    return found;
+  };
   try {
     for (let epoch = 0; epoch < epochs; epoch++) {
       const epochLr = learningRate(schedule, lr, epoch, epochs);
       const phases = options.phases(epoch);
+      const phaseOptimizers = phases.map(optimizerOf);
       const total = phases.reduce((n, p) => n + p.steps, 0);
       let done = 0;
       let lossSum = 0;
       let samples = 0;
-      for (const phase of phases) {
+      for (const [p, phase] of phases.entries()) {
         for await (const batch of phase.batches) {
           try {
             ctx.signal.throwIfAborted();
-            const loss = sgdStep(ctx.model, sgd, () => phase.loss(batch), {
-              lr: epochLr,
+            const loss = sgdStep(ctx.model, phaseOptimizers[p], () => phase.loss(batch), {
+              lr: phase.lr ?? epochLr,
               gradClip: phase.gradClip,
               mask: phase.mask,
               scale: phase.scale,
@@ -81,10 +99,12 @@ export async function trainEpochs(ctx: Pick<UnlearnContext, 'model' | 'signal' |
           ctx.progress.step(++done, Math.max(total, done));
         }
       }
-      await ctx.progress.epoch(epoch + 1, epochs, samples > 0 ? { loss: lossSum / samples } : {});
+      const reportedLr = phases.at(-1)?.lr ?? epochLr;
+      await ctx.progress.epoch(epoch + 1, epochs, samples > 0 ? { loss: lossSum / samples, lr: reportedLr } : { lr: reportedLr });
     }
   } finally {
     sgd.dispose();
+    for (const o of named.values()) o.dispose();
   }
 }
 

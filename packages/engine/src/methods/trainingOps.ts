@@ -1,9 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
+import { reinitializeLastLayers } from '../models/reinitializeLayers.js';
 import { clipByGlobalNorm } from '../train/clip.js';
 import { crossEntropy, distillationKl } from '../train/losses.js';
 import { learningRate } from '../train/schedules.js';
 import { Sgd } from '../train/sgd.js';
 import { sgdStep } from '../train/sgdStep.js';
+import { mixSources } from './mixSources.js';
 import { nonForgetLabel, relabel } from './randomLabels.js';
 import { UNLEARNING_SGD, batchCount, disposeTensors, trainEpochs } from './trainEpochs.js';
 
@@ -30,8 +32,10 @@ export const trainingOps = Object.freeze({
   crossEntropy,
   /** T²-scaled distillation KL(teacher ‖ student). */
   distillationKl,
-  /** The general epoch loop the built-in methods are written with. */
+  /** The general epoch loop the built-in methods are written with; phases may name their own optimiser and lr. */
   trainEpochs,
+  /** Re-initialises the last k layer groups in place (PyTorch `reset_parameters`); returns their names. */
+  reinitializeLastLayers,
   /** Batches in a shuffled pass (the last batch is dropped when it holds one image). */
   batchCount,
   /** Disposes every tensor of a batch. */
@@ -40,6 +44,8 @@ export const trainingOps = Object.freeze({
   nonForgetLabel,
   /** Batches with random non-forget labels (RL, SalUn). */
   relabel,
+  /** Several data sources as one, shuffled together (RL's retain ∪ forget). */
+  mixSources,
 });
 
 export type TrainingOps = typeof trainingOps;

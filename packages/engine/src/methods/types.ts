@@ -1,11 +1,11 @@
 import type { MethodDescriptor, MethodParams, ParamSpec, ParamValue } from '@mu/schema';
-import type { DataSource } from '../data/dataSource.js';
+import type { DataBatch, DataSource } from '../data/dataSource.js';
 import type { Model } from '../models/model.js';
 import type { Rng } from '../random.js';
 import type { FrozenModel } from './frozenModel.js';
 import type { TrainingOps } from './trainingOps.js';
 
-export type { FrozenModel, MethodDescriptor, MethodParams, ParamSpec, ParamValue, TrainingOps };
+export type { DataBatch, DataSource, FrozenModel, MethodDescriptor, MethodParams, ParamSpec, ParamValue, TrainingOps };
 /** Tensor types, so that a custom method needs no import of TensorFlow.js (it gets `tf` as `ctx.ops.tf`). */
 export type { Scalar, Tensor, Tensor1D, Tensor2D, Tensor4D } from '@tensorflow/tfjs';
 
@@ -20,11 +20,12 @@ export interface MethodInfo {
 /** Progress callbacks; the framework turns them into progress events (methods.md §4, §6). */
 export interface MethodProgress {
   /**
-   * An epoch finished, with its mean training loss. The framework may return a promise (it
+   * An epoch finished, with its mean training loss and the learning rate it used (the scheduled
+   * value; stored in the record's history, else the `lr` parameter is). The framework may return a promise (it
    * measures forget-set accuracy with the clock paused before it resolves); built-in methods
    * await it, so that the measurement never overlaps training.
    */
-  epoch(done: number, total: number, stats?: { loss?: number }): void | Promise<void>;
+  epoch(done: number, total: number, stats?: { loss?: number; lr?: number }): void | Promise<void>;
   /** A step finished within the current epoch. */
   step(done: number, total: number): void;
   /** A phase outside the epochs began, e.g. "computing saliency mask". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedUpstreamDir, sharedUpstreamFixture, sharedUpstreamMissing } from '../../test/fixtures/upstreamResults.js';
+import { sharedUpstreamFixture, upstreamFixturesMissing } from '../../test/fixtures/upstreamResults.js';
 import { createRng } from '../random.js';
 import { CIFAR10_REFERENCE_SAMPLE } from './cifar10ReferenceSample.js';
 import { embeddingSample, seededEmbeddingSample } from './embeddingSample.js';
@@ -24,12 +24,11 @@ describe('embeddingSample for cifar10', () => {
     expect(Object.isFrozen(CIFAR10_REFERENCE_SAMPLE)).toBe(true);
   });
 
-  it.skipIf(sharedUpstreamDir === null)('equals points[k][2] of 0/0000.json, block k of class k only', () => {
-    const points = sharedUpstreamFixture('0/0000.json').points as [number, number, number][];
+  it.skipIf(upstreamFixturesMissing())('equals points[k][2] of 0/0000.json, block k of class k only', () => {
+    const points = sharedUpstreamFixture('0000.json').points as [number, number, number][];
     expect(points.map((p) => p[2])).toEqual([...CIFAR10_REFERENCE_SAMPLE]);
     points.forEach((p, k) => expect(p[0]).toBe(Math.floor(k / 200)));
   });
-  if (sharedUpstreamDir === null) it.skip(sharedUpstreamMissing, () => {});
 });
 
 describe('seededEmbeddingSample', () => {

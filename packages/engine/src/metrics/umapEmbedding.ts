@@ -2,7 +2,7 @@ import { UMAP } from 'umap-js';
 import { createRng } from '../random.js';
 import { exactKnn } from './exactKnn.js';
 import type { FeatureMatrix } from './featureMatrix.js';
-import { pcaInit } from './pcaInit.js';
+import { umapInitialLayout } from './umapInitialLayout.js';
 
 /** UMAP parameters of metrics.md §6 (the reference system's, umap-learn defaults elsewhere). */
 export interface UmapParams {
@@ -36,9 +36,9 @@ export interface UmapOptions {
 }
 
 /**
- * Seeded 2-D UMAP of an n × d feature matrix (metrics.md §6): exact brute-force kNN, PCA
- * initialisation scaled to ±10, and every random draw from the `umap` stream of seed 42, so the
- * same features always give identical coordinates. Unrounded; store x and y to 2 decimals.
+ * Seeded 2-D UMAP of an n × d feature matrix (metrics.md §6): exact brute-force kNN, umap-learn's
+ * PCA initialisation (±10, noise, each axis to [0, 10]), and every random draw from the `umap`
+ * stream of seed 42, so the same features always give identical coordinates. Unrounded; store x and y to 2 decimals.
  * Yields to the event loop between epochs so that an abort sent from elsewhere is seen.
  *
  *   const { x, y } = await umapEmbedding(featureMatrix(features, 2000, 512), { signal });
@@ -67,10 +67,10 @@ export async function umapEmbedding(features: FeatureMatrix, options: UmapOption
   const rows = toRows(features);
   const total = umap.initializeFit(rows);
 
-  // umap-js only initialises at random; overwrite its layout in place with the PCA layout
-  // (the optimiser holds references to these same row arrays).
+  // umap-js only initialises at random; overwrite its layout in place with umap-learn's PCA
+  // layout (the optimiser holds references to these same row arrays).
   const layout = umap.getEmbedding();
-  pcaInit(features).forEach(([a, b], i) => {
+  umapInitialLayout(features, rng).forEach(([a, b], i) => {
     layout[i][0] = a;
     layout[i][1] = b;
   });

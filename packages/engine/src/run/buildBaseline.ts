@@ -16,8 +16,6 @@ export type BaselineStage = 'loading data' | 'training' | 'evaluating train' | '
 
 export interface BuildBaselineOptions extends TrainHooks {
   config: TrainConfigInput;
-  /** Training preset name recorded with the model (methods.md §3.2). */
-  preset?: string | null;
   checkpointDir?: string;
   onStage?: (stage: BaselineStage) => void;
 }
@@ -55,11 +53,11 @@ export async function buildBaseline(options: BuildBaselineOptions): Promise<Chec
       role: config.excludeClass === null ? 'original' : 'retrained',
       dataset: { id: descriptor.id, checksum: data.checksum },
       forgetClass: config.excludeClass,
-      config: { ...config, preset: options.preset ?? null, history },
+      config: { ...config, history },
       seed: config.seed,
       environment: { backend: backend.name, threads: backend.threads, tfjsVersion: backend.tfjsVersion },
       trainingSeconds,
-      accuracy: { train: trainEval.perClass.map((a) => a ?? 0), test: testEval.perClass.map((a) => a ?? 0) },
+      accuracy: { train: trainEval.perClass, test: testEval.perClass },
     });
   } finally {
     model.dispose();

@@ -8,11 +8,21 @@ export interface StoredModel {
   model: Model;
 }
 
-/** Metadata of every readable checkpoint in `dir`, newest first (unreadable files are skipped). */
-export async function listCheckpoints(dir: string): Promise<CheckpointMeta[]> {
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
-  const metas = await Promise.all(files.map((f) => readCheckpointMeta(path.join(dir, f)).catch(() => null)));
-  return metas.filter((m): m is CheckpointMeta => m !== null).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+export interface CheckpointListing {
+  /** Every readable checkpoint, newest first. */
+  checkpoints: CheckpointMeta[];
+  /** Metadata files that could not be read, with why: callers report them, never skip them in silence. */
+  unreadable: { file: string; reason: string }[];
+}
+
+/** The checkpoints in `dir` (none when it does not exist). */
+export async function listCheckpoints(dir: string): Promise<CheckpointListing> {
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+  const read = await Promise.all(files.map((file) => readCheckpointMeta(path.join(dir, file)).then((meta) => ({ file, meta }), (error: Error) => ({ file, reason: error.message }))));
+  return {
+    checkpoints: read.flatMap((r) => ('meta' in r ? [r.meta] : [])).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    unreadable: read.flatMap((r) => ('reason' in r ? [r] : [])),
+  };
 }
 
 export interface DesignatedQuery {
@@ -23,13 +33,12 @@ export interface DesignatedQuery {
 }
 
 /**
- * The designated model of a role: the newest checkpoint of that role, dataset and architecture
- * (and forget class, for a Retrained model), or null.
+ * The designated model of a role among `checkpoints` (newest first): the newest one of that role,
+ * dataset and architecture (and forget class, for a Retrained model), or null.
  */
-export async function findDesignated(dir: string, query: DesignatedQuery): Promise<CheckpointMeta | null> {
-  const metas = await listCheckpoints(dir);
+export function findDesignated(checkpoints: readonly CheckpointMeta[], query: DesignatedQuery): CheckpointMeta | null {
   return (
-    metas.find(
+    checkpoints.find(
       (m) =>
         m.role === query.role &&
         (query.dataset === undefined || m.dataset.id === query.dataset) &&

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import type { DatasetDescriptor } from '../data/catalog.js';
 import type { ImageSet } from '../data/imageSet.js';
 import type { LoadedDataset } from '../data/loadDataset.js';
@@ -29,8 +28,8 @@ export interface GramHooks {
 /**
  * Per-mini-batch Gram matrices of the named layers of `model` for one CKA list (metrics.md §10):
  * each mini-batch is one forward pass, and each layer's activations, flattened per image, are
- * multiplied with themselves on the backend, so only n × n values per layer are kept, never
- * the activations. The list must already be trimmed to whole batches of more than 3 images.
+ * multiplied with themselves inside the inference runtime, so only n × n values per layer are
+ * kept, never the activations. The list must already be trimmed to whole batches of more than 3 images.
  *
  *   const grams = await listGrams(model, data.train, d, plan.cka.lists.train.forget, plan.cka.layers, 200);
  */
@@ -44,22 +43,10 @@ export async function listGrams(
   hooks: GramHooks = {},
 ): Promise<LayerGrams> {
   const out: LayerGrams = { sizes: [], grams: layers.map(() => []) };
-  for await (const batch of inferenceBatches(model, set, descriptor, { indices, batchSize, layers, ...hooks })) {
+  for await (const batch of inferenceBatches(model, set, descriptor, { indices, batchSize, grams: layers, ...hooks })) {
     if (batch.size <= 3) throw new Error(`invalid CKA batch: ${batch.size} images (expected more than 3)`);
-    const grams = tf.tidy(() =>
-      layers.map((name) => {
-        const a = batch.activations.get(name)!;
-        const flat = a.reshape([batch.size, -1]) as tf.Tensor2D; // [n, values per image]
-        return tf.matMul(flat, flat, false, true); // [n, n]
-      }),
-    );
-    try {
-      const values = await Promise.all(grams.map((g) => g.data() as Promise<Float32Array>));
-      values.forEach((g, l) => out.grams[l].push(g));
-      out.sizes.push(batch.size);
-    } finally {
-      tf.dispose(grams);
-    }
+    layers.forEach((name, l) => out.grams[l].push(batch.grams.get(name)!));
+    out.sizes.push(batch.size);
   }
   return out;
 }

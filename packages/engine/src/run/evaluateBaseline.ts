@@ -1,12 +1,11 @@
-import type { ResultRecord } from '@mu/schema';
+import { knownRecipeId, type ResultRecord } from '@mu/schema';
 import type { LoadedDataset } from '../data/loadDataset.js';
 import type { TrainConfig } from '../train/trainConfig.js';
+import { baselineHyperparameters } from './baselineHyperparameters.js';
 import type { StoredModel } from './checkpointIndex.js';
 import { evaluateModel, type EvaluationHooks, type EvaluationSettings } from './evaluateModel.js';
 import type { ReferenceCache } from './referenceCache.js';
 import { trainingHistory } from './trainingHistory.js';
-
-const PRESETS = ['reference', 'cpu', 'smoke'] as const;
 
 /**
  * The result record of an Original (one per forget class it is viewed for) or of a Retrained
@@ -25,8 +24,7 @@ export async function evaluateBaseline(
   hooks: EvaluationHooks = {},
 ): Promise<ResultRecord> {
   const { meta, model } = input.stored;
-  const config = meta.config as Partial<TrainConfig> & { preset?: string | null; history?: unknown };
-  const schedule = config.schedule;
+  const config = meta.config as Partial<TrainConfig> & { history?: unknown };
   const role = meta.role === 'retrained' ? 'retrained' : 'original';
   return evaluateModel(
     {
@@ -38,21 +36,11 @@ export async function evaluateBaseline(
       original: { id: input.original.meta.id, model: input.original.model },
       retrained: input.retrained ? { id: input.retrained.meta.id, model: input.retrained.model } : null,
       method: role === 'original' ? { id: 'original', label: 'Original', version: '1' } : { id: 'retrain', label: 'Retrain', version: '1' },
-      hyperparameters: {
-        epochs: config.epochs ?? 0,
-        lr: config.lr ?? 0,
-        batchSize: config.batchSize ?? 0,
-        momentum: config.momentum ?? 0,
-        weightDecay: config.weightDecay ?? 0,
-        nesterov: config.nesterov ?? false,
-        schedule: schedule?.kind ?? 'unknown',
-        ...(schedule?.kind === 'cosine' ? { etaMin: schedule.etaMin } : {}),
-        augment: config.augment ?? false,
-        gradClip: config.gradClip ?? 0,
-      },
+      // Weights imported from PyTorch come without their training recipe: every value null.
+      hyperparameters: baselineHyperparameters(config),
       seed: meta.seed,
       baseModelId: null,
-      preset: PRESETS.find((p) => p === config.preset) ?? null,
+      recipe: knownRecipeId(config.recipe),
       rteSeconds: meta.trainingSeconds,
       history: trainingHistory(config.history),
       createdAt: meta.createdAt,

@@ -15,6 +15,7 @@ import { evaluationConfig } from './evaluationConfig.js';
 import { CKA_PARTS, ckaSamplingFor, evaluationPlan } from './evaluationPlan.js';
 import { gatherRows } from './gatherRows.js';
 import { inferencePass } from './inferencePass.js';
+import { inferenceRuntime } from './inferenceRuntime.js';
 import { recordEmbedding } from './recordEmbedding.js';
 import { recordEnvironment } from './recordEnvironment.js';
 import type { ReferenceCache } from './referenceCache.js';
@@ -40,6 +41,12 @@ export interface EvaluationSettings {
   batchSize?: number;
 }
 
+/** Small UMAP and CKA settings (the server's `MU_EVALUATION=fast`, `bench:fidelity`); headline metrics do not depend on them. */
+export const FAST_EVALUATION: EvaluationSettings = {
+  ckaSampling: { train: { forget: 60, other: 120 }, test: { forget: 60, other: 120 }, batchSize: 60 },
+  umap: { nEpochs: 40 },
+};
+
 export interface EvaluateModelInput {
   model: Model;
   modelId: string;
@@ -57,7 +64,7 @@ export interface EvaluateModelInput {
   hyperparameters: ResultConfig['hyperparameters'];
   seed: number | null;
   baseModelId?: string | null;
-  preset?: ResultConfig['preset'];
+  recipe?: ResultConfig['recipe'];
   /** RTE in seconds (metrics.md §3), null when unknown. */
   rteSeconds: number | null;
   history?: ResultRecord['history'];
@@ -97,13 +104,14 @@ export async function evaluateModel(input: EvaluateModelInput, hooks: Evaluation
     throw new Error(`model ${modelId} has ${model.shape.inputChannels} input channels and ${model.shape.numClasses} classes (expected ${descriptor.inputShape[2]} and ${C} for ${descriptor.id})`);
   }
   const backend = input.backend ?? (await initBackend());
+  const inference = await inferenceRuntime(); // runs every pass below
   const umap: UmapParams = { ...UMAP_PARAMS, ...input.settings?.umap };
   const batchSize = input.settings?.batchSize;
   const { namedLayers, featureLayer } = model.network;
   const plan = evaluationPlan(data, forgetClass, namedLayers, input.settings?.ckaSampling ?? ckaSamplingFor(backend.name));
   const original = resolveReference(input.original, role === 'original', modelId, model, plan, cache);
   const retrained = resolveReference(input.retrained, role === 'retrained', modelId, model, plan, cache);
-  const warnings = [...(input.warnings ?? []), ...(backend.warnings ?? [])];
+  const warnings = [...(input.warnings ?? []), ...(backend.warnings ?? []), ...inference.warnings];
 
   const stage = async <T>(name: EvaluationStage, run: () => Promise<T>): Promise<{ value: T; seconds: number }> => {
     signal?.throwIfAborted();
@@ -173,8 +181,8 @@ export async function evaluateModel(input: EvaluateModelInput, hooks: Evaluation
       hyperparameters: input.hyperparameters,
       seed: input.seed,
       baseModelId: input.baseModelId ?? null,
-      preset: input.preset ?? null,
-      environment: recordEnvironment(backend),
+      recipe: input.recipe ?? null,
+      environment: recordEnvironment(backend, inference),
       evaluation: evaluationConfig(plan, umap, featureLayer, features.cols),
     },
     metrics: { UA: r4(accuracies.UA), RA: r4(accuracies.RA), TUA: r4(accuracies.TUA), TRA: r4(accuracies.TRA), PS, psBasis: PS === null ? null : 'full', RTE: input.rteSeconds === null ? null : round(input.rteSeconds, 3) },

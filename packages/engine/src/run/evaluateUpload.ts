@@ -5,26 +5,35 @@ import type { StoredModel } from './checkpointIndex.js';
 import { evaluateModel, type EvaluationHooks, type EvaluationSettings } from './evaluateModel.js';
 import type { ReferenceCache } from './referenceCache.js';
 
+type UploadInput = {
+  data: LoadedDataset;
+  forgetClass: number;
+  original: StoredModel;
+  retrained: StoredModel | null;
+  id: string;
+  label?: string | null;
+  cache?: ReferenceCache;
+  evaluation?: EvaluationSettings;
+};
+
 /**
  * Upload (methods.md §5.8): evaluates an external checkpoint of the same dataset and architecture
  * as the designated Original with the full pipeline. No training: role `unlearned`, RTE null, no
  * hyperparameters; `label` names where it came from.
  */
 export async function evaluateUpload(
-  input: {
-    checkpointPath: string;
-    data: LoadedDataset;
-    forgetClass: number;
-    original: StoredModel;
-    retrained: StoredModel | null;
-    id: string;
-    label?: string | null;
-    cache?: ReferenceCache;
-    evaluation?: EvaluationSettings;
-  },
+  input: UploadInput & { checkpointPath: string },
   hooks: EvaluationHooks = {},
 ): Promise<{ record: ResultRecord; upload: StoredModel }> {
-  const upload = await loadCheckpoint(input.checkpointPath);
+  return evaluateUploadedModel({ ...input, upload: await loadCheckpoint(input.checkpointPath) }, hooks);
+}
+
+/** The same for a model already in memory (imported PyTorch weights); disposes it on failure. */
+export async function evaluateUploadedModel(
+  input: UploadInput & { upload: StoredModel },
+  hooks: EvaluationHooks = {},
+): Promise<{ record: ResultRecord; upload: StoredModel }> {
+  const { upload } = input;
   const expected = input.original.meta.model;
   const got = upload.meta.model;
   try {
@@ -48,7 +57,7 @@ export async function evaluateUpload(
         hyperparameters: {},
         seed: null,
         baseModelId: null,
-        preset: null,
+        recipe: null,
         rteSeconds: null,
         cache: input.cache,
         settings: input.evaluation,

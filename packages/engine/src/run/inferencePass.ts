@@ -55,18 +55,17 @@ export async function inferencePass(
   const widths = new Map<string, number>();
 
   for await (const batch of inferenceBatches(model, set, descriptor, options)) {
-    logits.set((await batch.logits.data()) as Float32Array, batch.start * numClasses);
+    logits.set(batch.logits, batch.start * numClasses);
     const wanted = slot.subarray(batch.start, batch.start + batch.size);
     if (layers.length === 0 || !wanted.some((r) => r >= 0)) continue;
     for (const name of layers) {
-      const tensor = batch.activations.get(name)!;
-      const width = tensor.size / batch.size;
+      const values = batch.activations.get(name)!;
+      const width = values.length / batch.size;
       if (!activations.has(name)) {
         activations.set(name, new Float32Array(rows.length * width));
         widths.set(name, width);
       }
       const out = activations.get(name)!;
-      const values = (await tensor.data()) as Float32Array;
       wanted.forEach((r, i) => {
         if (r >= 0) out.set(values.subarray(i * width, (i + 1) * width), r * width);
       });

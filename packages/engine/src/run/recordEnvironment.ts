@@ -4,21 +4,26 @@ import os from 'node:os';
 import type { ResultConfig } from '@mu/schema';
 import type { BackendInfo } from '../backend/selectBackend.js';
 import { findRepoRoot } from '../data/repoRoot.js';
+import type { InferenceRuntime } from './inferenceRuntime.js';
 
 let commit: string | null | undefined;
 let appVersion: string | null | undefined;
 
 /**
  * Where a result was computed (results-schema.md §2.1 `config.environment`): backend, tfjs
- * version and threads from the backend, the CPU model as device (null on a GPU backend, whose
- * device tfjs does not name), the engine's package version and the git commit of the checkout
- * (null outside a git checkout).
+ * version and threads from the backend, the runtime of the inference passes (onnxruntime or
+ * tfjs), the CPU model as device (null on a GPU backend, whose device tfjs does not name), the
+ * engine's package version and the git commit of the checkout (null outside a git checkout).
  *
- *   recordEnvironment(await initBackend()) // {backend: 'wasm', threads: 2, device: 'AMD EPYC …', …}
+ *   recordEnvironment(await initBackend(), await inferenceRuntime()) // {backend: 'wasm', inference: {runtime: 'onnxruntime', …}, …}
  */
-export function recordEnvironment(backend: Pick<BackendInfo, 'name' | 'threads' | 'tfjsVersion'>): ResultConfig['environment'] {
+export function recordEnvironment(
+  backend: Pick<BackendInfo, 'name' | 'threads' | 'tfjsVersion'>,
+  inference: Pick<InferenceRuntime, 'name' | 'version' | 'threads'>,
+): ResultConfig['environment'] {
   return {
     backend: backend.name,
+    inference: { runtime: inference.name, version: inference.version, threads: inference.threads },
     tfjsVersion: backend.tfjsVersion,
     device: backend.name === 'tensorflow-gpu' ? null : (os.cpus()[0]?.model.trim() || null),
     threads: backend.threads,

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { assertResult, type ResultRecord } from '@mu/schema';
+import { assertResult, type ResultRecord, upgradeLegacyPreset } from '@mu/schema';
 import { findRepoRoot } from '../data/repoRoot.js';
 import { newId } from '../train/checkpoint.js';
 
@@ -26,13 +26,13 @@ export async function saveResult(dir: string, record: ResultRecord): Promise<str
   return file;
 }
 
-/** Every valid record in `dir` (others are skipped). */
+/** Every valid record in `dir` (others are skipped); one stored before recipes has its `config.preset` read as `config.recipe`. */
 export async function listResults(dir: string): Promise<ResultRecord[]> {
   const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
   const records: ResultRecord[] = [];
   for (const f of files) {
     try {
-      records.push(assertResult(JSON.parse(await readFile(path.join(dir, f), 'utf8'))));
+      records.push(assertResult(upgradeLegacyPreset(JSON.parse(await readFile(path.join(dir, f), 'utf8')))));
     } catch {
       // not a result record
     }

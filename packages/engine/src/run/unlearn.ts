@@ -1,7 +1,7 @@
 import { checkForgetClass } from '../data/checkForgetClass.js';
 import { rm } from 'node:fs/promises';
 import * as tf from '@tensorflow/tfjs';
-import type { ResultRecord } from '@mu/schema';
+import { knownRecipeId, type ResultRecord } from '@mu/schema';
 import { initBackend } from '../backend/selectBackend.js';
 import { classSplit } from '../data/classSplit.js';
 import { createDataSource } from '../data/dataSource.js';
@@ -9,6 +9,7 @@ import type { LoadedDataset } from '../data/loadDataset.js';
 import { createUnlearnContext } from '../methods/unlearnContext.js';
 import { getMethod } from '../methods/registry.js';
 import { resolveParams } from '../methods/resolveParams.js';
+import { retrainDefaults } from '../methods/retrain.js';
 import type { MethodParams } from '../methods/types.js';
 import type { Model } from '../models/model.js';
 import { createRng } from '../random.js';
@@ -85,7 +86,9 @@ export async function runUnlearning(input: UnlearnRunInput, hooks: UnlearnRunHoo
 
   // Validate
   const method = getMethod(input.methodId);
-  const params: MethodParams = resolveParams(method.descriptor, input.params ?? {});
+  // Retrain takes the designated Original's recipe unless a parameter overrides it (methods.md §5.6).
+  const defaults = method.descriptor.id === 'retrain' ? retrainDefaults(input.original.meta.config) : {};
+  const params: MethodParams = resolveParams(method.descriptor, { ...defaults, ...input.params });
   checkForgetClass(forgetClass, dataset.numClasses);
   const seed = input.seed ?? 2048;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`invalid seed: ${seed} (expected an integer 0..4294967295)`);
@@ -141,7 +144,7 @@ export async function runUnlearning(input: UnlearnRunInput, hooks: UnlearnRunHoo
         epoch: async (done, total, stats) => {
           const seconds = clock.seconds;
           const accuracy = input.trackForgetAccuracy === false ? null : await forgetAccuracy();
-          const entry = { epoch: done, lr: Number(params.lr), loss: stats?.loss ?? null, forgetAccuracy: accuracy, seconds };
+          const entry = { epoch: done, lr: stats?.lr ?? Number(params.lr), loss: stats?.loss ?? null, forgetAccuracy: accuracy, seconds };
           history.push(entry);
           hooks.onEpoch?.(entry);
           report({ epoch: done, epochs: total, loss: stats?.loss ?? null, forgetAccuracy: accuracy });
@@ -176,7 +179,7 @@ export async function runUnlearning(input: UnlearnRunInput, hooks: UnlearnRunHoo
         hyperparameters: params,
         seed,
         baseModelId: base.meta.id,
-        preset: null,
+        recipe: knownRecipeId(base.meta.config.recipe),
         rteSeconds: clock.seconds,
         history,
         prepareSeconds,
@@ -201,7 +204,7 @@ export async function runUnlearning(input: UnlearnRunInput, hooks: UnlearnRunHoo
         seed,
         environment: { backend: backend.name, threads: backend.threads, tfjsVersion: backend.tfjsVersion },
         trainingSeconds: clock.seconds,
-        accuracy: { train: record.accuracy.train.map((a) => a ?? 0), test: record.accuracy.test.map((a) => a ?? 0) },
+        accuracy: record.accuracy,
       },
       id,
     );

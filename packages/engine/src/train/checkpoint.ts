@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { upgradeLegacyPreset } from '@mu/schema';
+import { defineNetwork } from '../models/architectures.js';
 import { Model, type ModelShape } from '../models/model.js';
 
 export const CHECKPOINT_FORMAT = 'mu-checkpoint';
@@ -19,10 +21,12 @@ export interface CheckpointMeta {
   forgetClass: number | null;
   /** The full resolved configuration that produced the weights. */
   config: Record<string, unknown>;
-  seed: number;
-  environment: { backend: string; threads: number; tfjsVersion: string };
+  /** Seed of the training run; null for weights trained elsewhere (imported). */
+  seed: number | null;
+  environment: { backend: string; threads: number | null; tfjsVersion: string };
   trainingSeconds: number | null;
-  accuracy: { train: number[]; test: number[] };
+  /** Per-class accuracy; null for a class without images. */
+  accuracy: { train: (number | null)[]; test: (number | null)[] };
   tensors: { name: string; shape: number[]; offset: number }[];
   /** sha256 (hex) of the weights file, recorded at save time and checked at load; absent in checkpoints saved before it existed. */
   weightsSha256?: string;
@@ -97,7 +101,7 @@ export async function saveCheckpoint(dir: string, model: Model, input: Checkpoin
   return meta;
 }
 
-/** Reads a checkpoint's metadata from `<id>.json` (or a path to it). */
+/** Reads a checkpoint's metadata from `<id>.json` (or a path to it); an old `config.preset` is read as `config.recipe`. */
 export async function readCheckpointMeta(metaPath: string): Promise<CheckpointMeta> {
   let text: string;
   try {
@@ -107,7 +111,7 @@ export async function readCheckpointMeta(metaPath: string): Promise<CheckpointMe
   }
   let meta: CheckpointMeta;
   try {
-    meta = JSON.parse(text) as CheckpointMeta;
+    meta = upgradeLegacyPreset(JSON.parse(text) as CheckpointMeta);
   } catch {
     throw new Error(`checkpoint ${metaPath} is not valid JSON`);
   }
@@ -121,11 +125,12 @@ export async function readCheckpointMeta(metaPath: string): Promise<CheckpointMe
 }
 
 /**
- * Loads a checkpoint bit-exactly: the model holds exactly the saved float32 values. Weights that
+ * A checkpoint's metadata and values (one Float32Array per tensor, declaration order), checked
+ * against its architecture; no tensors are created, so it also serves conversions. Weights that
  * do not match their recorded checksum, or (without one) hold NaN or infinite values, are refused
  * as corrupt.
  */
-export async function loadCheckpoint(metaPath: string): Promise<{ model: Model; meta: CheckpointMeta }> {
+export async function readCheckpointValues(metaPath: string): Promise<{ meta: CheckpointMeta; values: Float32Array[] }> {
   const meta = await readCheckpointMeta(metaPath);
   const weightsPath = metaPath.replace(/\.json$/, '.weights.bin');
   let bytes: Buffer;
@@ -141,14 +146,18 @@ export async function loadCheckpoint(metaPath: string): Promise<{ model: Model; 
   const problem = weightsProblem(meta, bytes);
   if (problem) throw new Error(`${problem}: ${meta.id}`);
   const blob = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  const model = Model.fromValues(
-    { architecture: meta.model.architecture, inputChannels: meta.model.inputChannels, numClasses: meta.model.numClasses },
-    meta.tensors.map((t) => blob.subarray(t.offset, t.offset + t.shape.reduce((a, b) => a * b, 1))),
-  );
-  const mismatch = model.tensorSpecs.find((spec, i) => spec.name !== meta.tensors[i]?.name || spec.shape.join() !== meta.tensors[i].shape.join());
-  if (mismatch) {
-    model.dispose();
-    throw new Error(`checkpoint ${metaPath} does not match ${meta.model.architecture}: tensor ${mismatch.name}`);
+  const { architecture, inputChannels, numClasses } = meta.model;
+  const specs = defineNetwork(architecture, inputChannels, numClasses).tensors;
+  const mismatch = specs.find((spec, i) => spec.name !== meta.tensors[i]?.name || spec.shape.join() !== meta.tensors[i].shape.join());
+  if (mismatch || specs.length !== meta.tensors.length) {
+    throw new Error(`checkpoint ${metaPath} does not match ${architecture}: tensor ${mismatch?.name ?? meta.tensors[specs.length]?.name}`);
   }
+  return { meta, values: meta.tensors.map((t) => blob.subarray(t.offset, t.offset + t.shape.reduce((a, b) => a * b, 1))) };
+}
+
+/** Loads a checkpoint bit-exactly: the model holds exactly the saved float32 values. */
+export async function loadCheckpoint(metaPath: string): Promise<{ model: Model; meta: CheckpointMeta }> {
+  const { meta, values } = await readCheckpointValues(metaPath);
+  const model = Model.fromValues({ architecture: meta.model.architecture, inputChannels: meta.model.inputChannels, numClasses: meta.model.numClasses }, values);
   return { model, meta };
 }

@@ -1,9 +1,12 @@
+import { recipeFor, type RecipeId, TRAINING_RECIPES } from '@mu/schema';
 import type { Schedule } from './schedules.js';
 
 /** Everything that determines how a model is trained from scratch (methods.md §3.1). */
 export interface TrainConfig {
   dataset: string;
   architecture: string;
+  /** The named recipe the values started from (overrides are in the values themselves), or null. */
+  recipe: RecipeId | null;
   /** Class left out of the training data (Retrained model), or null for the Original. */
   excludeClass: number | null;
   epochs: number;
@@ -20,28 +23,21 @@ export interface TrainConfig {
   evaluateEachEpoch: boolean;
 }
 
-export type TrainConfigInput = Partial<Omit<TrainConfig, 'schedule'>> & {
+export type TrainConfigInput = Partial<Omit<TrainConfig, 'schedule' | 'recipe'>> & {
   dataset: string;
   architecture: string;
+  /** A recipe id (@mu/schema TRAINING_RECIPES): its values are the defaults of the unset ones. */
+  recipe?: string | null;
   schedule?: Schedule | Schedule['kind'];
   etaMin?: number;
   milestones?: number[];
   gamma?: number;
 };
 
-/** The reference recipe: SGD lr 0.1, Nesterov, wd 5e-4, cosine to 0, batch 128, augmentation, seed 2048. */
-export const RECIPE_DEFAULTS = {
-  epochs: 200,
-  batchSize: 128,
-  lr: 0.1,
-  momentum: 0.9,
-  nesterov: true,
-  weightDecay: 5e-4,
-  gradClip: 0,
-  augment: true,
-  seed: 2048,
-  evaluateEachEpoch: true,
-} as const;
+const { epochs, batchSize, lr, momentum, nesterov, weightDecay, augment } = TRAINING_RECIPES.find((r) => r.id === 'reference')!;
+
+/** The reference recipe (SGD lr 0.1, Nesterov, wd 5e-4, cosine to 0, batch 128, augmentation) with seed 2048. */
+export const RECIPE_DEFAULTS = { epochs, batchSize, lr, momentum, nesterov, weightDecay, augment, gradClip: 0, seed: 2048, evaluateEachEpoch: true } as const;
 
 function check(name: string, value: number, ok: boolean, expected: string): number {
   if (!ok || Number.isNaN(value)) throw new Error(`invalid ${name}: ${value} (expected ${expected})`);
@@ -55,8 +51,18 @@ const num = (name: string, v: number, lo: number, hi: number, open = false) =>
 
 /** Fills defaults and checks every range once; nothing downstream re-checks. */
 export function resolveTrainConfig(input: TrainConfigInput, numClasses: number): TrainConfig {
-  const d = { ...RECIPE_DEFAULTS, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
-  const scheduleKind = typeof input.schedule === 'object' ? input.schedule.kind : (input.schedule ?? 'cosine');
+  const recipe = input.recipe ? recipeFor(input.recipe, input.dataset) : null;
+  const fromRecipe = recipe && {
+    epochs: recipe.epochs,
+    batchSize: recipe.batchSize,
+    lr: recipe.lr,
+    momentum: recipe.momentum,
+    nesterov: recipe.nesterov,
+    weightDecay: recipe.weightDecay,
+    augment: recipe.augment,
+  };
+  const d = { ...RECIPE_DEFAULTS, ...fromRecipe, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+  const scheduleKind = typeof input.schedule === 'object' ? input.schedule.kind : (input.schedule ?? recipe?.schedule ?? 'cosine');
   let schedule: Schedule;
   if (typeof input.schedule === 'object') schedule = input.schedule;
   else if (scheduleKind === 'cosine') schedule = { kind: 'cosine', etaMin: input.etaMin ?? 0 };
@@ -71,6 +77,7 @@ export function resolveTrainConfig(input: TrainConfigInput, numClasses: number):
   const config: TrainConfig = {
     dataset: input.dataset,
     architecture: input.architecture,
+    recipe: (recipe?.id as RecipeId | undefined) ?? null,
     excludeClass: input.excludeClass ?? null,
     epochs: int('epochs', d.epochs, 1, 10_000),
     batchSize: int('batch size', d.batchSize, 2, 1024),

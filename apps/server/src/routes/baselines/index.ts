@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { architectureInfo, describeDataset } from '@mu/engine';
 import { as } from '../../http/apiError.js';
-import { BaselineStatus, errors } from '../../schemas/api.js';
+import { BaselineStatus, CatalogId, errors } from '../../schemas/api.js';
 
 /**
  * GET /api/baselines?dataset&architecture — which Original and Retrained models are present (the
@@ -15,7 +15,7 @@ const baselines: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['models'],
         summary: 'Designated Original and Retrained models per forget class',
-        querystring: Type.Object({ dataset: Type.String({ maxLength: 64 }), architecture: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+        querystring: Type.Object({ dataset: CatalogId('dataset id'), architecture: CatalogId('architecture id') }, { additionalProperties: false }),
         response: { 200: BaselineStatus, ...errors(400) },
       },
     },

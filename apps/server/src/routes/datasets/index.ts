@@ -5,9 +5,9 @@ import { badRequest, notFound } from '../../http/apiError.js';
 import { DatasetImages } from '../../images/datasetImages.js';
 import { DatasetStatus } from '../../datasets/datasetStatus.js';
 import { SPRITE_COLUMNS } from '../../images/spriteSheet.js';
-import { Dataset, errors } from '../../schemas/api.js';
+import { CatalogId, Dataset, errors } from '../../schemas/api.js';
 
-const DatasetId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$', description: 'dataset id' });
+const DatasetId = CatalogId('dataset id');
 
 /** The most images one sprite sheet holds (64 rows of 16). */
 const MAX_SPRITE_TILES = 1024;

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { ResultRecord } from '@mu/schema';
 import { architectureInfo, describeDataset } from '@mu/engine';
 import { as } from '../../http/apiError.js';
-import { errors, TimeEstimates } from '../../schemas/api.js';
+import { CatalogId, errors, TimeEstimates } from '../../schemas/api.js';
 import { timeEstimates } from '../../views/timeEstimates.js';
 
 /**
@@ -18,7 +18,7 @@ const estimates: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['models'],
         summary: 'Time estimates from earlier runs on this backend',
-        querystring: Type.Object({ dataset: Type.String({ maxLength: 64 }), architecture: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+        querystring: Type.Object({ dataset: CatalogId('dataset id'), architecture: CatalogId('architecture id') }, { additionalProperties: false }),
         response: { 200: TimeEstimates, ...errors(400) },
       },
     },

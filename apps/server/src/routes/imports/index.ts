@@ -1,12 +1,14 @@
-import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import { ClassIndex } from '@mu/schema';
+import { Type } from '@sinclair/typebox';
 import { newId, weightsChecksum } from '@mu/engine';
-import { ApiError, badRequest, payloadTooLarge } from '../../http/apiError.js';
+import { badRequest, payloadTooLarge } from '../../http/apiError.js';
 import { checkUploadedCheckpoint } from '../../imports/checkUploadedCheckpoint.js';
+import { cifar10Labels } from '../../imports/cifar10Labels.js';
 import { importResultFiles, type UploadedFile } from '../../imports/importResultFiles.js';
+import { uploadedFiles } from '../../imports/multipartUpload.js';
 import { Checkpoint, errors, ImportReport } from '../../schemas/api.js';
+import { ImportRole, Job } from '../../schemas/job.js';
 
 /** Reference result files are about 0.65 MB; this leaves room and stops a runaway upload early. */
 const RESULT_FILE_LIMIT = 16 * 1024 * 1024;
@@ -18,33 +20,11 @@ const multipartBody = (description: string) => ({
   description,
 });
 
-/** The name of an uploaded file as it may be kept in provenance: its base name, printable characters only. */
-function cleanName(name: string | undefined): string {
-  const base = path.basename(String(name ?? '').replaceAll('\\', '/'));
-  return base.replace(/[^\w.\- ]/g, '_').slice(0, 120) || 'upload';
-}
-
-async function readFile(part: MultipartFile, limit: number): Promise<Buffer> {
-  try {
-    const buffer = await part.toBuffer();
-    if (buffer.length > limit) throw payloadTooLarge(`file ${cleanName(part.filename)} is larger than the upload limit (${limit} bytes)`);
-    return buffer;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw payloadTooLarge(`file ${cleanName(part.filename)} is larger than the upload limit (${limit} bytes)`);
-    }
-    throw error;
-  }
-}
-
-function requireMultipart(request: FastifyRequest): void {
-  if (!request.isMultipart()) throw new ApiError(415, 'expected a multipart/form-data upload');
-}
-
 /**
  * POST /api/imports/results — reference-system result files (field `files`, one or more; both
  * schemas); the same id again replaces the earlier import. POST /api/imports/checkpoints —
  * external weights in our checkpoint format (fields `meta` and `weights`), size-limited.
+ * POST /api/imports/weights — PyTorch weights, evaluated by a job of kind `import`.
  */
 const imports: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
@@ -58,14 +38,13 @@ const imports: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      requireMultipart(request);
       const limit = Math.min(RESULT_FILE_LIMIT, fastify.config.uploadLimit);
       const files: UploadedFile[] = [];
-      for await (const part of request.files({ limits: { fileSize: limit, files: MAX_RESULT_FILES } })) {
-        files.push({ fileName: cleanName(part.filename), text: (await readFile(part, limit)).toString('utf8') });
+      for await (const part of uploadedFiles(request, { fileSize: limit, files: MAX_RESULT_FILES })) {
+        files.push({ fileName: part.fileName, text: part.content.toString('utf8') });
       }
       if (files.length === 0) throw badRequest('no file in the upload (send result files as multipart/form-data)');
-      const records = importResultFiles(files, fastify.store);
+      const records = await importResultFiles(files, fastify.store, cifar10Labels);
       const stored = fastify.store.importResults(records);
       return reply.code(201).send({
         imported: records.map((r, i) => ({
@@ -81,6 +60,37 @@ const imports: FastifyPluginAsyncTypebox = async (fastify) => {
   );
 
   fastify.post(
+    '/weights',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Import PyTorch weights (.pth or .safetensors, torchvision tensor names): checked at once, then measured and evaluated by a job',
+        ...multipartBody('multipart/form-data with one file: a torch.save(state_dict) .pth (zip format) or a .safetensors file'),
+        querystring: Type.Object(
+          {
+            dataset: Type.String({ minLength: 1, maxLength: 64 }),
+            architecture: Type.String({ minLength: 1, maxLength: 64 }),
+            role: Type.Optional(ImportRole),
+            forgetClass: Type.Optional(ClassIndex),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Job, ...errors(400, 409, 413, 415, 503, 507) },
+      },
+    },
+    async (request, reply) => {
+      let upload: { fileName: string; bytes: Buffer } | null = null;
+      for await (const part of uploadedFiles(request, { fileSize: fastify.config.uploadLimit, files: 1 })) {
+        upload = { fileName: part.fileName, bytes: part.content };
+      }
+      if (!upload) throw badRequest('no file in the upload (send one .pth or .safetensors file as multipart/form-data)');
+      const { dataset, architecture, role = 'unlearned', forgetClass = null } = request.query;
+      const spec = { kind: 'import' as const, dataset, architecture, role, forgetClass, fileName: upload.fileName };
+      return reply.code(201).send(await fastify.jobs.createImport(spec, upload.bytes));
+    },
+  );
+
+  fastify.post(
     '/checkpoints',
     {
       schema: {
@@ -91,14 +101,14 @@ const imports: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      requireMultipart(request);
-      const limit = fastify.config.uploadLimit;
       let metaText: string | null = null;
       let weights: Buffer | null = null;
-      for await (const part of request.files({ limits: { fileSize: limit, files: 2 } })) {
-        if (part.fieldname === 'meta') metaText = (await readFile(part, META_LIMIT)).toString('utf8');
-        else if (part.fieldname === 'weights') weights = await readFile(part, limit);
-        else throw badRequest(`unexpected upload field ${cleanName(part.fieldname)} (expected meta and weights)`);
+      for await (const part of uploadedFiles(request, { fileSize: fastify.config.uploadLimit, files: 2 })) {
+        if (part.field === 'meta') {
+          if (part.content.length > META_LIMIT) throw payloadTooLarge(`file ${part.fileName} is larger than the metadata limit (${META_LIMIT} bytes)`);
+          metaText = part.content.toString('utf8');
+        } else if (part.field === 'weights') weights = part.content;
+        else throw badRequest(`unexpected upload field ${part.field} (expected meta and weights)`);
       }
       if (metaText === null || weights === null) throw badRequest(`upload is missing the ${metaText === null ? 'meta' : 'weights'} file`);
       const meta = checkUploadedCheckpoint(metaText, weights);

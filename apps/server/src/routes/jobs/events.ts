@@ -30,7 +30,7 @@ const jobEvents: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.get(
     '/events',
-    { schema: { tags: ['jobs'], summary: 'Every job event (Server-Sent Events)', querystring: tokenQuery, response: streamResponse } },
+    { config: { tokenInQuery: true }, schema: { tags: ['jobs'], summary: 'Every job event (Server-Sent Events)', querystring: tokenQuery, response: streamResponse } },
     async (request, reply) => {
       open(request, reply, (stream, event) => {
         if (event.type === 'job') stream.send('job', event.job);
@@ -43,6 +43,7 @@ const jobEvents: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/:id/events',
     {
+      config: { tokenInQuery: true },
       schema: {
         tags: ['jobs'],
         summary: "One job's progress until it ends (Server-Sent Events)",

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { notFound } from '../../http/apiError.js';
 import { errors } from '../../schemas/api.js';
-import { Job, JobId, JobSpec, JobStatus } from '../../schemas/job.js';
+import { Job, JobId, JobKindField, JobSpec, JobStatus } from '../../schemas/job.js';
 import jobEvents from './events.js';
 
 /** Jobs: create (POST /api/jobs), list, get, cancel; live progress in ./events.ts. */
@@ -29,7 +29,7 @@ const jobs: FastifyPluginAsyncTypebox = async (fastify) => {
         querystring: Type.Object(
           {
             status: Type.Optional(JobStatus),
-            kind: Type.Optional(Type.Union([Type.Literal('original'), Type.Literal('retrained'), Type.Literal('unlearn'), Type.Literal('sweep')])),
+            kind: Type.Optional(JobKindField),
             parentId: Type.Optional(JobId),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
           },

@@ -27,7 +27,7 @@ const results: FastifyPluginAsyncTypebox = async (fastify) => {
             ...resultFilters,
             view: Type.Optional(Type.Union([Type.Literal('headline'), Type.Literal('summary')], { default: 'headline' })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 10_000 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 })),
           },
           { additionalProperties: false },
         ),

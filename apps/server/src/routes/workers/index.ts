@@ -6,7 +6,6 @@ import type { ResultRecord } from '@mu/schema';
 import { Type } from '@sinclair/typebox';
 import { DatasetStatus } from '../../datasets/datasetStatus.js';
 import { ApiError, badRequest, conflict, notFound } from '../../http/apiError.js';
-import { bearerToken, tokenMatcher } from '../../http/bearerToken.js';
 import { errors } from '../../schemas/api.js';
 import { JobId, OutputsStored, WorkerHello, WorkerWelcome } from '../../schemas/workers.js';
 
@@ -20,17 +19,14 @@ const OUTPUT_FILE = /^([a-z0-9-]{1,64})\.(json|weights\.bin)$/;
  * only writer of its database and files.
  */
 const workers: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { queueUrl, workerToken, evaluation } = fastify.config;
-  const matches = workerToken ? tokenMatcher(workerToken) : () => false;
+  const { queueUrl, evaluation } = fastify.config;
   const datasets = new DatasetStatus();
-  fastify.addHook('onRequest', async (request) => {
-    if (!queueUrl) throw notFound('this server has no remote workers (MU_QUEUE_URL is not set)');
-    if (!matches(bearerToken(request))) throw new ApiError(401, 'missing or wrong worker token (Authorization: Bearer <MU_WORKER_TOKEN>)');
-  });
+  // The auth plugin checks MU_WORKER_TOKEN (not MU_AUTH_TOKEN) on routes with this config.
+  const config = { workerToken: true };
 
   fastify.post(
     '/hello',
-    { schema: { tags: ['workers'], summary: 'A remote worker joins: its datasets must match the server’s', body: WorkerHello, response: { 200: WorkerWelcome, ...errors(400, 401, 404, 409, 503) } } },
+    { config, schema: { tags: ['workers'], summary: 'A remote worker joins: its datasets must match the server’s', body: WorkerHello, response: { 200: WorkerWelcome, ...errors(400, 401, 404, 409, 503) } } },
     async (request) => {
       for (const [id, checksum] of Object.entries(request.body.datasets)) {
         if (!datasets.describe(id).available) continue;
@@ -48,16 +44,17 @@ const workers: FastifyPluginAsyncTypebox = async (fastify) => {
     return file;
   };
   const params = Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }) });
-  fastify.get('/checkpoints/:id', { schema: { tags: ['workers'], summary: 'A checkpoint’s metadata file', params, response: { 200: Type.Unsafe({ description: 'application/json' }), ...errors(400, 401, 404) } } }, async (request, reply) =>
+  fastify.get('/checkpoints/:id', { config, schema: { tags: ['workers'], summary: 'A checkpoint’s metadata file', params, response: { 200: Type.Unsafe({ description: 'application/json' }), ...errors(400, 401, 404) } } }, async (request, reply) =>
     reply.type('application/json').send(createReadStream(checkpointFile(request.params.id, 'meta'))),
   );
-  fastify.get('/checkpoints/:id/weights', { schema: { tags: ['workers'], summary: 'A checkpoint’s weights file', params, response: { 200: Type.Unsafe({ description: 'application/octet-stream' }), ...errors(400, 401, 404) } } }, async (request, reply) =>
+  fastify.get('/checkpoints/:id/weights', { config, schema: { tags: ['workers'], summary: 'A checkpoint’s weights file', params, response: { 200: Type.Unsafe({ description: 'application/octet-stream' }), ...errors(400, 401, 404) } } }, async (request, reply) =>
     reply.type('application/octet-stream').send(createReadStream(checkpointFile(request.params.id, 'weights'))),
   );
 
   fastify.post(
     '/jobs/:id/outputs',
     {
+      config,
       schema: {
         tags: ['workers'],
         summary: 'A remote job’s outputs: `records` (JSON array of results) and each checkpoint as <id>.json and <id>.weights.bin',

@@ -1,14 +1,12 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { findDatasets } from '../../data/searchPath.js';
 import { ARCHITECTURES } from '../../models/architectures.js';
 import { checkpointDir } from '../../run/checkpointDir.js';
-import { readCheckpointMeta } from '../../train/checkpoint.js';
-import { printBackend } from '../report.js';
+import { listCheckpoints } from '../../run/checkpointIndex.js';
+import { formatAccuracy, meanAccuracy, printBackend, warnUnreadable } from '../report.js';
 
 export const infoUsage = `mu info
   Prints the compute backend and threads, the datasets found on the search path, the
-  architectures, and the checkpoints present.`;
+  architectures, and the checkpoints present (a warning for each unreadable one).`;
 
 export async function info(): Promise<void> {
   await printBackend();
@@ -19,18 +17,13 @@ export async function info(): Promise<void> {
   console.log('architectures:');
   for (const a of ARCHITECTURES) console.log(`  ${a.id.padEnd(14)} ${a.label}`);
   const dir = checkpointDir();
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
-  console.log(`checkpoints in ${dir}: ${files.length === 0 ? 'none' : ''}`);
-  for (const file of files) {
-    try {
-      const m = await readCheckpointMeta(path.join(dir, file));
-      const meanTest = m.accuracy.test.reduce((s, x) => s + x, 0) / m.accuracy.test.length;
-      console.log(
-        `  ${m.id}  ${m.role.padEnd(9)} ${m.dataset.id.padEnd(13)} ${m.model.architecture.padEnd(13)} ` +
-          `${m.forgetClass === null ? '     ' : `fc ${m.forgetClass}`}  test acc ${meanTest.toFixed(3)}  ${m.createdAt}`,
-      );
-    } catch (error) {
-      console.log(`  ${file}: unreadable (${(error as Error).message})`);
-    }
+  const { checkpoints, unreadable } = await listCheckpoints(dir);
+  console.log(`checkpoints in ${dir}: ${checkpoints.length === 0 ? 'none' : ''}`);
+  for (const m of checkpoints) {
+    console.log(
+      `  ${m.id}  ${m.role.padEnd(9)} ${m.dataset.id.padEnd(13)} ${m.model.architecture.padEnd(13)} ` +
+        `${m.forgetClass === null ? '     ' : `fc ${m.forgetClass}`}  test acc ${formatAccuracy(meanAccuracy(m.accuracy.test))}  ${m.createdAt}`,
+    );
   }
+  warnUnreadable(unreadable);
 }

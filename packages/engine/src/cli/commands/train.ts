@@ -1,30 +1,25 @@
 import { parseArgs } from 'node:util';
+import { TRAINING_RECIPES } from '@mu/schema';
 import { buildBaseline } from '../../run/buildBaseline.js';
-import { integerOption, numberOption } from '../options.js';
+import { integerOption, numberOption, recipeOption } from '../options.js';
 import { createProgressReporter, formatDuration } from '../progressReporter.js';
 import { UsageError } from '../usageError.js';
-import { printBackend, printAccuracyTable } from '../report.js';
+import { describeBackend, printBackend, printAccuracyTable } from '../report.js';
 
-/** Starting points of methods.md §3.2; explicit flags override them. */
-const PRESETS: Record<string, { dataset: string; architecture: string; epochs: number }> = {
-  reference: { dataset: 'cifar10', architecture: 'resnet18', epochs: 200 },
-  cpu: { dataset: 'cifar10-mini', architecture: 'resnet18-w16', epochs: 30 },
-  smoke: { dataset: 'cifar10-mini', architecture: 'resnet18-w8', epochs: 3 },
-};
-
-export const trainUsage = `mu train [--preset reference|cpu|smoke] --dataset <id> --arch <id> [--epochs N]
+export const trainUsage = `mu train [--recipe ${TRAINING_RECIPES.map((r) => r.id).join('|')}] [--dataset <id>] [--arch <id>] [--epochs N]
          [--exclude-class K] [--batch-size N] [--lr X] [--momentum X] [--no-nesterov]
          [--weight-decay X] [--schedule cosine|constant|multistep] [--eta-min X]
          [--milestones E1,E2] [--gamma X] [--grad-clip X] [--no-augment] [--seed S]
          [--no-eval-each-epoch] [--out DIR]
-  Trains an Original model (all training data) or, with --exclude-class K, a Retrained model.`;
+  Trains an Original model (all training data) or, with --exclude-class K, a Retrained model.
+  A recipe sets the dataset (its first), architecture and training values; flags override them.`;
 
 export async function train(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
     options: {
-      preset: { type: 'string' },
+      recipe: { type: 'string' },
       dataset: { type: 'string' },
       arch: { type: 'string' },
       epochs: { type: 'string' },
@@ -45,14 +40,10 @@ export async function train(argv: string[]): Promise<void> {
       out: { type: 'string' },
     },
   });
-  const preset = values.preset === undefined ? undefined : PRESETS[values.preset];
-  if (values.preset !== undefined && !preset) {
-    throw new UsageError(`unknown preset: ${values.preset} (expected ${Object.keys(PRESETS).join(', ')})`);
-  }
-  const dataset = values.dataset ?? preset?.dataset;
-  const architecture = values.arch ?? preset?.architecture;
-  if (!dataset) throw new UsageError('missing --dataset (or --preset)');
-  if (!architecture) throw new UsageError('missing --arch (or --preset)');
+  const { recipe, dataset } = recipeOption(values);
+  const architecture = values.arch ?? recipe?.architecture;
+  if (!dataset) throw new UsageError('missing --dataset (or --recipe)');
+  if (!architecture) throw new UsageError('missing --arch (or --recipe)');
   const milestones = values.milestones?.split(',').map((m) => {
     const n = Number(m);
     if (!Number.isInteger(n)) throw new UsageError(`invalid --milestones: ${values.milestones} (expected integers like 80,120)`);
@@ -63,13 +54,13 @@ export async function train(argv: string[]): Promise<void> {
   const reporter = createProgressReporter();
   const started = Date.now();
   const meta = await buildBaseline({
-    preset: values.preset ?? null,
     checkpointDir: values.out,
     config: {
       dataset,
       architecture,
+      recipe: recipe?.id,
       excludeClass: integerOption(values, 'exclude-class') ?? null,
-      epochs: integerOption(values, 'epochs') ?? preset?.epochs,
+      epochs: integerOption(values, 'epochs'),
       batchSize: integerOption(values, 'batch-size'),
       lr: numberOption(values, 'lr'),
       momentum: numberOption(values, 'momentum'),
@@ -94,6 +85,6 @@ export async function train(argv: string[]): Promise<void> {
       ),
   });
   console.log(`saved ${meta.role} model ${meta.id} (${meta.model.architecture}, ${meta.dataset.id}${meta.forgetClass === null ? '' : `, without class ${meta.forgetClass}`})`);
-  console.log(`training time ${formatDuration(meta.trainingSeconds)}, total ${formatDuration((Date.now() - started) / 1000)}, backend ${backend.name} × ${backend.threads} threads`);
+  console.log(`training time ${formatDuration(meta.trainingSeconds)}, total ${formatDuration((Date.now() - started) / 1000)}, backend ${describeBackend(backend)}`);
   printAccuracyTable(meta.accuracy, dataset);
 }

@@ -1,4 +1,4 @@
-/** A minimal ustar archive writer (test-only helper): regular files and folders. */
+/** A minimal ustar archive writer: regular files and folders. */
 export function writeTar(entries: { name: string; data?: Uint8Array; type?: 'file' | 'directory' }[]): Uint8Array {
   const blocks: Uint8Array[] = [];
   const ascii = (s: string) => new TextEncoder().encode(s);
