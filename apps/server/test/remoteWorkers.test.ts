@@ -4,9 +4,11 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { findDataset } from '@mu/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pytorchFixtureFile } from '../../../packages/engine/test/fixtures/pytorchFixture.js';
 import { hasRedis } from './helpers/redisServer.js';
-import { startRemoteCluster, type RemoteCluster } from './helpers/remoteCluster.js';
+import { startRemoteCluster, uploadOriginal, type RemoteCluster } from './helpers/remoteCluster.js';
 import type { ServerProcess } from './helpers/serverProcess.js';
+import { startTestServer } from './helpers/testServer.js';
 import { spawnWorker } from './helpers/workerProcess.js';
 
 // A sweep on two `mu worker` processes through BullMQ: the server stores every output once.
@@ -21,9 +23,17 @@ async function poll(check: () => Promise<boolean>, timeoutMs: number): Promise<v
   }
 }
 
+interface Child {
+  id: string;
+  status: string;
+  resultIds: string[];
+  spec: { params: { lr: number }; seed: number };
+}
+
 describe.runIf(hasRedis())('remote workers', () => {
   let cluster: RemoteCluster;
   let server: ServerProcess;
+  let sweepChildren: Child[] = [];
   beforeAll(async () => {
     cluster = await startRemoteCluster(TOKEN);
     server = cluster.server;
@@ -31,6 +41,18 @@ describe.runIf(hasRedis())('remote workers', () => {
   afterAll(async () => {
     await cluster?.stop();
   }, 120_000);
+
+  it('imports uploaded weights on the server\'s own threads: the file never leaves it, no worker is needed', async () => {
+    const upload = await server.upload(`/api/imports/weights?dataset=cifar10-mini&architecture=small-cnn&role=unlearned&forgetClass=3`, [
+      { field: 'file', name: 'mine.pth', content: new Uint8Array(pytorchFixtureFile('small-cnn.pth')) },
+    ]);
+    expect(upload.status).toBe(201);
+    const done = await server.finished(upload.body.id, 300_000);
+    expect(done).toMatchObject({ kind: 'import', status: 'succeeded', error: null });
+    expect(done.resultIds).toHaveLength(1);
+    expect((await server.get('/api/health')).body.queue).toEqual({ mode: 'bullmq', workers: [] });
+    expect((await server.delete(`/api/results/${done.resultIds[0]}`)).status).toBe(204);
+  }, 360_000);
 
   it('refuses a worker with a wrong token, with one error line', async () => {
     const refused = await spawnWorker(['--server', server.url, '--token', 'not-the-token-0000000']).then(() => null, (e: Error) => e.message);
@@ -71,7 +93,8 @@ describe.runIf(hasRedis())('remote workers', () => {
     expect(done).toMatchObject({ status: 'succeeded', error: null });
     expect(done.resultIds).toHaveLength(6);
 
-    const children = (await server.get(`/api/jobs?parentId=${sweep.body.id}`)).body as { id: string; status: string; resultIds: string[]; spec: { params: { lr: number }; seed: number } }[];
+    const children = (await server.get(`/api/jobs?parentId=${sweep.body.id}`)).body as Child[];
+    sweepChildren = children;
     expect(children.map((c) => [c.status, c.resultIds.length])).toEqual(Array(6).fill(['succeeded', 1]));
     const points = children.map((c) => `${c.spec.params.lr}/${c.spec.seed}`);
     expect(new Set(points).size).toBe(6);
@@ -82,4 +105,24 @@ describe.runIf(hasRedis())('remote workers', () => {
     expect(ranBy.every((n) => n > 0)).toBe(true);
     expect(ranBy[0] + ranBy[1]).toBe(6);
   }, 1_000_000);
+
+  it('gives the same numbers as the embedded queue for the same job and seed', async () => {
+    const point = sweepChildren.find((c) => c.spec.params.lr === 1e-3 && c.spec.seed === 1);
+    expect(point?.resultIds).toHaveLength(1);
+    const remote = (await server.get(`/api/results/${point!.resultIds[0]}`)).body;
+    const embedded = await startTestServer();
+    try {
+      await uploadOriginal(embedded);
+      const created = await embedded.post('/api/jobs', { kind: 'unlearn', ...scope, method: 'ga', forgetClass: 3, params: { epochs: 1, lr: 1e-3 }, seed: 1 });
+      expect(created.status).toBe(201);
+      const done = await embedded.finished(created.body.id, 600_000);
+      expect(done.status).toBe('succeeded');
+      const local = (await embedded.get(`/api/results/${done.resultIds[0]}`)).body;
+      const numbers = (r: { metrics: Record<string, unknown>; accuracy: unknown; predictions: unknown; attack: unknown }) => ({ metrics: { ...r.metrics, RTE: null }, accuracy: r.accuracy, predictions: r.predictions, attack: r.attack });
+      expect(numbers(remote)).toEqual(numbers(local));
+      expect(remote.config).toEqual(local.config);
+    } finally {
+      await embedded.close();
+    }
+  }, 900_000);
 });

@@ -79,12 +79,14 @@ export class JobQueue {
 
   /**
    * After a restart: jobs that were running are `interrupted`, unless the executor still holds
-   * them (remote workers run them, or they wait in Redis); queued ones run again.
+   * them (remote workers run them, or they wait in Redis) or their outputs were stored (a remote
+   * job that ended while the server was down); queued ones run again.
    */
   async start(): Promise<void> {
-    const wasRunning = this.store.jobs.list({ status: 'running' }).filter((j) => j.kind !== 'sweep' && !LOCAL_KINDS.includes(j.kind)).map((j) => j.id);
-    const held = await this.executors.compute.held(wasRunning);
+    const wasRunning = this.store.jobs.list({ status: 'running' }).filter((j) => j.kind !== 'sweep' && !LOCAL_KINDS.includes(j.kind));
+    const held = await this.executors.compute.held(wasRunning.map((j) => j.id));
     for (const id of held) this.running.set(id, this.executors.compute);
+    for (const job of wasRunning.filter((j) => !held.includes(j.id) && j.resultIds.length + j.checkpointIds.length > 0)) this.finish(job.id, 'succeeded', null);
     const interrupted = this.store.jobs.interruptRunning('the server stopped while the job was running', new Set(held));
     for (const id of interrupted) this.store.discardUpload(id);
     if (interrupted.length > 0) this.options.log.warn(`jobs interrupted by the last shutdown: ${interrupted.join(', ')}`);

@@ -25,8 +25,9 @@ export async function runRemoteWorker(command: RemoteWorkerCommand): Promise<voi
   const name = command.name ?? `${os.hostname()}-${process.pid}`;
   const datasets: Record<string, string> = {};
   for (const found of findDatasets()) if (found.location) datasets[found.id] = (await loadDataset(found.id)).checksum;
+  // Joining does not wait for a server that is not there: the command says so at once.
+  const welcome = await new ServerClient(command.server, command.token, 0).hello(name, datasets);
   const client = new ServerClient(command.server, command.token);
-  const welcome = await client.hello(name, datasets);
   await mkdir(command.cacheDir, { recursive: true });
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
   const worker = new RemoteWorker(client, welcome, {

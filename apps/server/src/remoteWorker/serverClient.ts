@@ -9,12 +9,17 @@ export interface Welcome {
   evaluation: 'full' | 'fast';
 }
 
+/** How long a call keeps trying a server that does not answer (a server restart mid-sweep). */
+const UNREACHABLE_RETRY_MS = 120_000;
+
 /**
  * A remote worker's calls to the server's /api/workers routes, with its token. Every failure is
- * an Error whose message is the server's one line (or why the server could not be reached).
+ * an Error whose message is the server's one line (or why the server could not be reached). A
+ * server that cannot be reached is tried again for a while, so that a job in hand survives a
+ * server restart; a refusal is final.
  */
 export class ServerClient {
-  constructor(private readonly origin: string, private readonly token: string) {}
+  constructor(private readonly origin: string, private readonly token: string, private readonly retryMs = UNREACHABLE_RETRY_MS) {}
 
   /** Joins: the server checks the worker's dataset checksums and says where the queue is. */
   hello(name: string, datasets: Record<string, string>): Promise<Welcome> {
@@ -60,10 +65,18 @@ export class ServerClient {
 
   private async request(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
     let response: Response;
-    try {
-      response = await fetch(new URL(path, this.origin), { method, body, headers: { ...headers, authorization: `Bearer ${this.token}` } });
-    } catch (error) {
-      throw new Error(`cannot reach the server at ${this.origin} (${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message})`);
+    const giveUp = Date.now() + this.retryMs;
+    for (;;) {
+      try {
+        response = await fetch(new URL(path, this.origin), { method, body, headers: { ...headers, authorization: `Bearer ${this.token}` } });
+        break;
+      } catch (error) {
+        if (Date.now() < giveUp) {
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          continue;
+        }
+        throw new Error(`cannot reach the server at ${this.origin} (${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message})`);
+      }
     }
     if (response.ok) return response;
     const message = await response.json().then((b: { message?: string }) => b.message, () => undefined);

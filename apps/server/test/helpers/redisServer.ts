@@ -25,10 +25,15 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** A throw-away redis-server on a free loopback port, keeping nothing on disk. */
-export async function startRedis(port?: number, timeoutMs = 30_000): Promise<RedisServer> {
-  const chosen = port ?? (await freePort());
-  const child: ChildProcess = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+/**
+ * A throw-away redis-server on a free loopback port (or `port`, to restart one). It keeps nothing
+ * on disk, unless `dir` is given: then it keeps an append-only file there, written at every
+ * change, as a deployment should, and a restart on the same `dir` finds the queue as it was.
+ */
+export async function startRedis(options: { port?: number; dir?: string } = {}, timeoutMs = 30_000): Promise<RedisServer> {
+  const chosen = options.port ?? (await freePort());
+  const persistence = options.dir ? ['--dir', options.dir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const child: ChildProcess = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', ...persistence], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

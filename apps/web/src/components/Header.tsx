@@ -1,15 +1,27 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { STAGES } from '../stores/contextSlice.js';
 import { useAppStore } from '../stores/store.js';
 import { ClassTabs } from './ClassTabs.js';
+import { QueueBadge } from './QueueBadge.js';
+
+/** How often the remote workers' list is read again (their heartbeats come every 5 s). */
+const WORKERS_REFRESH_MS = 5_000;
 
 const STAGE_LABEL = { build: 'Build', screen: 'Screen', contrast: 'Contrast', attack: 'Attack' } as const;
 
-/** Header: title, architecture and dataset selects, forget-class tabs, stage tabs, CVD toggle, backend badge. */
+/** Header: title, architecture and dataset selects, forget-class tabs, stage tabs, CVD toggle, backend and queue badges. */
 export function Header() {
   const s = useAppStore();
   const [pending, setPending] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
   const backend = s.health?.backend;
+  const remote = s.health?.queue.mode === 'bullmq';
+  const { refreshHealth } = s;
+  useEffect(() => {
+    if (!remote) return;
+    const timer = setInterval(() => void refreshHealth().then(() => setNow(Date.now())), WORKERS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [remote, refreshHealth]);
   return (
     <header className="header">
       <div className="header-row">
@@ -63,8 +75,9 @@ export function Header() {
           <input type="checkbox" checked={s.cvdSafe} onChange={(e) => s.setUi({ cvdSafe: e.target.checked })} /> CVD-safe colours
         </label>
         <span className={`backend ${s.eventsConnected ? 'ok' : 'down'}`} data-testid="backend" title="Compute backend of the server">
-          {s.catalogError ? 'server offline' : backend ? `backend: ${backend.name} · ${backend.threads ?? '–'} threads` : 'backend: …'}
+          {s.catalogError ? 'server offline' : backend ? `backend: ${backend.name} · ${backend.threads ?? '–'} threads` : remote ? 'backend: remote workers' : 'backend: …'}
         </span>
+        {s.health && <QueueBadge health={s.health} now={now} />}
       </div>
       <ClassTabs />
     </header>

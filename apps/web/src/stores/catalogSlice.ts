@@ -14,6 +14,8 @@ export interface CatalogSlice {
   estimates: TimeEstimates | null;
   catalogError: string | null;
   loadCatalog(): Promise<void>;
+  /** Reads /api/health again (the remote workers change); a failure keeps the last answer. */
+  refreshHealth(): Promise<void>;
   loadBaselines(): Promise<void>;
   /** Designates an Original or Retrained model (checkpoint id) as the reference of its kind. */
   designateReference(checkpointId: string): Promise<void>;
@@ -35,6 +37,10 @@ export const createCatalogSlice: StateCreator<AppState, [], [], CatalogSlice> = 
       set({ catalogError: (e as Error).message });
       get().toast('error', (e as Error).message);
     }
+  },
+  refreshHealth: async () => {
+    const health = await api.health().catch(() => null);
+    if (health) set({ health });
   },
   loadBaselines: async () => {
     const { dataset, architecture } = get();
