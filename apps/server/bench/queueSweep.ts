@@ -46,8 +46,10 @@ try {
     .addWorkers(['bench-0', 'bench-1'])
     .then(() => timeSweep(cluster.server))
     .finally(() => cluster.stop());
-  const summary = { date: new Date().toISOString(), jobs: 6, epochs: Number(values.epochs), cpus: os.cpus().length, embeddedSeconds: embedded, bullmqTwoWorkersSeconds: distributed, speedUp: embedded / distributed };
-  console.log(`6-job sweep: embedded 1 thread ${embedded.toFixed(1)} s; BullMQ 2 workers × 1 thread ${distributed.toFixed(1)} s; speed-up ×${summary.speedUp.toFixed(2)} on ${summary.cpus} CPUs`);
+  // Other processes on the machine change both wall times: the load average says how busy it was.
+  const loadAverage = os.loadavg().map((l) => Number(l.toFixed(2)));
+  const summary = { date: new Date().toISOString(), jobs: 6, epochs: Number(values.epochs), cpus: os.cpus().length, loadAverage, embeddedSeconds: embedded, bullmqTwoWorkersSeconds: distributed, speedUp: embedded / distributed };
+  console.log(`6-job sweep: embedded 1 thread ${embedded.toFixed(1)} s; BullMQ 2 workers × 1 thread ${distributed.toFixed(1)} s; speed-up ×${summary.speedUp.toFixed(2)} on ${summary.cpus} CPUs (load average ${loadAverage.join(', ')})`);
   const out = path.join(findRepoRoot()!, 'bench-output');
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, 'queue.json'), `${JSON.stringify(summary, null, 2)}\n`);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REMOTE_QUEUE } from '../src/jobs/remoteQueue.js';
+import { bullmqJobId, REMOTE_QUEUE } from '../src/jobs/remoteQueue.js';
 import { freePort, hasRedis, startRedis, type RedisServer } from './helpers/redisServer.js';
 import { spawnServer, type ServerProcess } from './helpers/serverProcess.js';
 
@@ -51,13 +51,13 @@ describe.runIf(hasRedis())('BullMQ queue (MU_QUEUE_URL)', () => {
 
     const queue = new Queue(REMOTE_QUEUE, { connection: { host: '127.0.0.1', port: redis.port } });
     try {
-      const waiting = await queue.getJob(created.body.id);
+      const waiting = await queue.getJob(bullmqJobId(created.body.id));
       expect(waiting?.data).toMatchObject({ id: created.body.id, spec: job, inputs: { originalId: null, baseId: null } });
       expect(await waiting!.getState()).toBe('waiting');
 
       expect((await server.post(`/api/jobs/${created.body.id}/cancel`)).status).toBe(202);
       expect(await server.finished(created.body.id, 60_000)).toMatchObject({ status: 'cancelled', error: null });
-      expect(await queue.getJob(created.body.id)).toBeUndefined();
+      expect(await queue.getJob(bullmqJobId(created.body.id))).toBeUndefined();
 
       // A restart keeps a job that is still in Redis running, instead of marking it interrupted.
       const kept = await server.post('/api/jobs', job);
@@ -65,7 +65,7 @@ describe.runIf(hasRedis())('BullMQ queue (MU_QUEUE_URL)', () => {
       expect(await server.exited).toBe('0');
       server = await spawnServer({ MU_DATA_DIR: dataDir, MU_QUEUE_URL: redis.url, MU_WORKER_TOKEN: 'w'.repeat(24) });
       expect((await server.get(`/api/jobs/${kept.body.id}`)).body).toMatchObject({ status: 'running', error: null });
-      expect(await (await queue.getJob(kept.body.id))!.getState()).toBe('waiting');
+      expect(await (await queue.getJob(bullmqJobId(kept.body.id)))!.getState()).toBe('waiting');
       expect((await server.post(`/api/jobs/${kept.body.id}/cancel`)).status).toBe(202);
       expect(await server.finished(kept.body.id, 60_000)).toMatchObject({ status: 'cancelled' });
     } finally {

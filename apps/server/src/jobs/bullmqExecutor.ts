@@ -2,7 +2,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ExecutorHandlers, JobExecutor } from './jobExecutor.js';
 import type { WorkerJob } from './messages.js';
-import { CANCEL_CHANNEL, HEARTBEAT_MS, openRedis, REMOTE_QUEUE, WORKERS_KEY, type RemoteJob, type RemoteOutcome, type WorkerHeartbeat } from './remoteQueue.js';
+import { bullmqJobId, CANCEL_CHANNEL, HEARTBEAT_MS, jobIdOf, openRedis, REMOTE_QUEUE, WORKERS_KEY, type RemoteJob, type RemoteOutcome, type WorkerHeartbeat } from './remoteQueue.js';
 
 type Log = { warn(msg: string): void };
 
@@ -35,13 +35,13 @@ export class BullmqExecutor implements JobExecutor {
     this.queueEvents = new QueueEvents(REMOTE_QUEUE, { connection: events });
     const ignore = () => undefined;
     this.queueEvents.on('progress', ({ jobId, data }) => {
-      if (typeof data === 'object' && data !== null) handlers.onMessage({ type: 'progress', jobId, progress: data as never }, ignore);
+      if (typeof data === 'object' && data !== null) handlers.onMessage({ type: 'progress', jobId: jobIdOf(jobId), progress: data as never }, ignore);
     });
     this.queueEvents.on('completed', ({ jobId, returnvalue }) => {
       const { outcome, error } = returnvalue as unknown as RemoteOutcome;
-      handlers.onMessage({ type: 'done', jobId, outcome, error }, ignore);
+      handlers.onMessage({ type: 'done', jobId: jobIdOf(jobId), outcome, error }, ignore);
     });
-    this.queueEvents.on('failed', ({ jobId, failedReason }) => handlers.onLost(jobId, `remote worker failed: ${failedReason}`));
+    this.queueEvents.on('failed', ({ jobId, failedReason }) => handlers.onLost(jobIdOf(jobId), `remote worker failed: ${failedReason}`));
     await this.queueEvents.waitUntilReady();
   }
 
@@ -51,16 +51,16 @@ export class BullmqExecutor implements JobExecutor {
 
   run(job: WorkerJob): void {
     const remote: RemoteJob = { id: job.id, spec: job.spec, inputs: job.inputs };
-    // The job id is the BullMQ job id: adding it twice (after a server restart) keeps one.
-    this.queue!.add('compute', remote, { jobId: job.id, attempts: 1, removeOnComplete: true, removeOnFail: 1000 }).catch((error: Error) =>
-      this.log.warn(`cannot queue job ${job.id}: ${error.message}`),
+    // One BullMQ job per job: adding it twice (after a server restart) keeps one.
+    this.queue!.add('compute', remote, { jobId: bullmqJobId(job.id), attempts: 1, removeOnComplete: true, removeOnFail: 1000 }).catch((error: Error) =>
+      this.handlers!.onLost(job.id, `cannot put the job on the queue: ${error.message}`),
     );
   }
 
   /** A job still waiting in Redis is removed; one that a worker holds (locked) is asked to stop. */
   cancel(jobId: string): void {
     const ask = async () => {
-      const removed = await this.queue!.remove(jobId).catch(() => 0);
+      const removed = await this.queue!.remove(bullmqJobId(jobId)).catch(() => 0);
       if (removed) this.handlers!.onMessage({ type: 'done', jobId, outcome: 'cancelled', error: null }, () => undefined);
       else await this.connections[0]!.publish(CANCEL_CHANNEL, jobId);
     };
@@ -69,13 +69,13 @@ export class BullmqExecutor implements JobExecutor {
 
   /** A remote job cannot be killed from here: it is dropped, and its late result refused. */
   async forceStop(jobId: string): Promise<boolean> {
-    await this.queue!.remove(jobId).catch(() => 0);
+    await this.queue!.remove(bullmqJobId(jobId)).catch(() => 0);
     return true;
   }
 
   /** Jobs still waiting in Redis or held by a worker; their progress and outcome keep coming. */
   async held(jobIds: string[]): Promise<string[]> {
-    const states = await Promise.all(jobIds.map((id) => this.queue!.getJobState(id)));
+    const states = await Promise.all(jobIds.map((id) => this.queue!.getJobState(bullmqJobId(id))));
     return jobIds.filter((_, i) => ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'].includes(states[i]));
   }
 

@@ -12,6 +12,14 @@ export const HEARTBEAT_MS = 5_000;
 /** How long the server waits for Redis when it starts. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * The BullMQ id of a job: BullMQ refuses custom ids that read as integers, which an 8-hex-digit
+ * job id sometimes is (`16471266`), so every id carries a prefix.
+ */
+export const bullmqJobId = (jobId: string): string => `job-${jobId}`;
+/** The job id of a BullMQ id (the inverse of `bullmqJobId`). */
+export const jobIdOf = (bullmqId: string): string => bullmqId.replace(/^job-/, '');
+
 /** A job as remote workers get it: no server paths; they fetch the models over HTTP. */
 export type RemoteJob = Pick<WorkerJob, 'id' | 'spec' | 'inputs'>;
 
