@@ -8,8 +8,8 @@ export interface WorkerProcess extends ReadyProcess {
   stop(): Promise<void>;
 }
 
-/** `pnpm mu worker` as a child process with its own model cache; resolves once it takes jobs. */
-export async function spawnWorker(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<WorkerProcess> {
+/** `pnpm mu worker` as a child process with its own model cache; resolves once it takes jobs (generous: a loaded machine starts it slowly). */
+export async function spawnWorker(args: string[], env: Record<string, string> = {}, timeoutMs = 300_000): Promise<WorkerProcess> {
   const cache = mkdtempSync(path.join(os.tmpdir(), 'mu-worker-cache-'));
   const started = await spawnReady('packages/engine/src/cli/main.ts', ['worker', '--cache', cache, ...args], env, {
     name: 'worker',
