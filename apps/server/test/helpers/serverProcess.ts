@@ -14,7 +14,7 @@ export interface ServerProcess extends ApiClient {
  * Runs `pnpm start`'s command (`node --import tsx apps/server/src/server.ts`) as a child process
  * on a free loopback port, and resolves once it listens.
  */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function spawnServer(env: Record<string, string>, timeoutMs = 180_000): Promise<ServerProcess> {
   const started = await spawnReady(
     'apps/server/src/server.ts',
     [],
