@@ -6,12 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
-APT_PACKAGES=(dataset-fashion-mnist chromium libvulkan1)
+APT_PACKAGES=(dataset-fashion-mnist chromium libvulkan1 redis-server)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
 # Debian packages: Fashion-MNIST, Chromium for the browser tests (and its SwiftShader Vulkan driver
-# for the WebGPU tests), the Vulkan loader Dawn needs.
+# for the WebGPU tests), the Vulkan loader Dawn needs, redis-server for the BullMQ queue tests.
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -23,13 +23,14 @@ import imports from './routes/imports/index.js';
 import jobRoutes from './routes/jobs/index.js';
 import methods from './routes/methods/index.js';
 import results from './routes/results/index.js';
+import workers from './routes/workers/index.js';
 
 export interface AppOptions {
   config: ServerConfig;
 }
 
 /** Routes by resource: the folder under routes/ is the path under /api. */
-const ROUTES = { health, datasets, architectures, methods, baselines, estimates, checkpoints, jobs: jobRoutes, results, imports };
+const ROUTES = { health, datasets, architectures, methods, baselines, estimates, checkpoints, jobs: jobRoutes, results, imports, workers };
 
 /**
  * The whole server as one plugin: third-party plugins, then ours (config, validation, store,

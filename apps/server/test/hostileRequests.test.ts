@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallCnnCheckpoint } from './helpers/checkpointUpload.js';
 import { fixture, fixtureUploads } from './helpers/fixtures.js';
 import { rawRequest, type RawResponse } from './helpers/rawHttp.js';
+import { hasRedis, startRedis, type RedisServer } from './helpers/redisServer.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
 
 // Hostile requests, sent byte for byte over a socket, against a server with MU_AUTH_TOKEN set:
@@ -365,5 +366,82 @@ describe('hostile requests (MU_AUTH_TOKEN set)', () => {
   it('stays up, and nothing stored changed', async () => {
     expect((await s.request('GET', '/api/health', { headers: auth })).status).toBe(200);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+// The remote workers' routes take MU_WORKER_TOKEN and nothing else; the user routes never take it.
+describe.runIf(hasRedis())('hostile requests to the worker routes (MU_AUTH_TOKEN and MU_WORKER_TOKEN set)', () => {
+  const WORKER_TOKEN = 'hostile-worker-token-9876543210';
+  const worker = { authorization: `Bearer ${WORKER_TOKEN}` };
+  let redis: RedisServer;
+
+  function workerRoutes(): [string, string, string?, string?][] {
+    const outputs = multipart([{ field: 'records', name: 'records.json', content: '[]' }]);
+    return [
+      ['POST', '/api/workers/hello', JSON.stringify({ name: 'w', datasets: {} }), 'application/json'],
+      ['GET', `/api/workers/checkpoints/${checkpointId}`],
+      ['GET', `/api/workers/checkpoints/${checkpointId}/weights`],
+      ['POST', '/api/workers/jobs/abcdef12/outputs', outputs, 'multipart/form-data; boundary=zq9boundary'],
+    ];
+  }
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    s = await startTestServer({ authToken: TOKEN, workerToken: WORKER_TOKEN, queueUrl: redis.url });
+    port = (s.server.server.address() as { port: number }).port;
+    const { meta, weights } = smallCnnCheckpoint('retrained', 3);
+    const checkpoint = new FormData();
+    checkpoint.append('meta', new Blob([JSON.stringify(meta)]), 'm.json');
+    checkpoint.append('weights', new Blob([weights]), 'w.bin');
+    const uploaded = await fetch(`${s.url}/api/imports/checkpoints`, { method: 'POST', body: checkpoint, headers: auth });
+    expect(uploaded.status).toBe(201);
+    checkpointId = ((await uploaded.json()) as { id: string }).id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await s?.close();
+    await redis?.stop();
+  }, 60_000);
+
+  it('without the worker token (none, the user token, the worker token in the query), no spelling of a worker route reaches it', async () => {
+    const reached: string[] = [];
+    for (const [method, p, body, type] of workerRoutes()) {
+      const variants: [string, string][] = [['as is', p], ...spellings(p), ['worker token in the query', `${p}?token=${WORKER_TOKEN}`]];
+      for (const [credential, headers] of [['no token', {}], ['the user token', auth]] as [string, Record<string, string>][]) {
+        for (const [how, target] of variants) {
+          const r = await send(`${method} ${p} (${how}, ${credential})`, method, target, { headers: { ...headers, ...(type ? { 'content-type': type } : {}) }, body });
+          expect(r.status, `${how}, ${credential}: ${target}`).toBeLessThan(500);
+          if (!notReached(r)) reached.push(`${method} ${target} with ${credential} → ${r.status}`);
+        }
+      }
+    }
+    expect(reached).toEqual([]);
+  });
+
+  it('the worker token opens no user route, however spelt', async () => {
+    const reached: string[] = [];
+    for (const [method, p, body] of protectedRoutes()) {
+      const type: Record<string, string> = body === undefined ? {} : { 'content-type': p.includes('imports') ? 'multipart/form-data; boundary=zq9boundary' : 'application/json' };
+      for (const [how, target] of [['as is', p] as [string, string], ...spellings(p).slice(0, 11)]) {
+        const r = await send(`${method} ${p} (${how}, worker token)`, method, target, { headers: { ...worker, ...type }, body });
+        if (!notReached(r)) reached.push(`${method} ${target} → ${r.status}`);
+      }
+    }
+    const stream = await send('event stream with the worker token in the query', 'GET', `/api/jobs/events?token=${WORKER_TOKEN}`);
+    expect(stream.status).toBe(401);
+    expect(reached).toEqual([]);
+  });
+
+  it('with the worker token, the encoded spellings are authenticated or refused, never a 5xx', async () => {
+    for (const [method, p, body, type] of workerRoutes()) {
+      for (const [how, target] of spellings(p).slice(0, 11)) {
+        const r = await send(`${method} ${p} with the worker token (${how})`, method, target, { headers: { ...worker, ...(type ? { 'content-type': type } : {}) }, body });
+        expect(r.status, `${how}: ${target}`).toBeLessThan(500);
+      }
+    }
+    // Positive controls: the worker token opens the worker routes.
+    const hello = await send('hello with the worker token', 'POST', '/api/workers/hello', { headers: { ...worker, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'w', datasets: {} }) });
+    expect(hello.status).toBe(200);
+    expect((await send('checkpoint with the worker token', 'GET', `/api/workers/checkpoints/${checkpointId}`, { headers: worker })).status).toBe(200);
   });
 });

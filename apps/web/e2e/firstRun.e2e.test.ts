@@ -1,7 +1,12 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_SCOPE, openBrowser, OUT, startServer } from './serverHarness.js';
+import { recipeFor } from '@mu/schema';
+import { openBrowser, OUT, startServer } from './serverHarness.js';
+
+/** What a fresh install opens on a CPU: the quick recipe's dataset and architecture. */
+const QUICK = recipeFor('quick', 'cifar10-mini');
+const ENGINE_SCOPE = { dataset: 'cifar10-mini', architecture: QUICK.architecture };
 
 // A new user on a fresh data folder: the quick recipe preselected, the epochs trap closed, Quick
 // start, and the Overview comparing Original and Retrained as soon as both exist (1 epoch each
@@ -37,7 +42,7 @@ describe('first run (fresh data folder)', () => {
     expect(await page.inputValue('select[aria-label=Dataset]')).toBe(ENGINE_SCOPE.dataset);
     expect(await page.inputValue('select[aria-label=Architecture]')).toBe(ENGINE_SCOPE.architecture);
     expect(await page.inputValue('select[aria-label="Training recipe of the reference models"]')).toBe('quick');
-    expect(await page.textContent('[data-testid=baselines]')).toContain('missing: no Original of small-cnn on cifar10-mini yet');
+    expect(await page.textContent('[data-testid=baselines]')).toContain(`missing: no Original of ${QUICK.architecture} on cifar10-mini yet`);
     await page.locator('[data-testid=job-queue] >> xpath=..').locator('text=No jobs yet.').waitFor();
     await expect.poll(() => page.textContent('[data-testid=backend]')).toMatch(/^backend: \w+ · /);
     expect(await getJson<Job[]>('/api/jobs')).toEqual([]);

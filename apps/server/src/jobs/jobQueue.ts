@@ -1,32 +1,48 @@
 import { randomBytes } from 'node:crypto';
 import { describeDataset, readPytorchWeights } from '@mu/engine';
 import type { BackendReport } from '@mu/schema';
-import { as, conflict, notFound } from '../http/apiError.js';
-import { FINISHED, type ComputeJobSpec, type ImportJobSpec, type Job, type JobProgress, type JobSpec, type JobStatus } from '../schemas/job.js';
+import { as, badRequest, conflict, notFound } from '../http/apiError.js';
+import { storageError } from '../http/storageError.js';
+import { FINISHED, type ComputeJobSpec, type ImportJobSpec, type Job, type JobKind, type JobProgress, type JobSpec, type JobStatus } from '../schemas/job.js';
 import type { JobFilter } from '../store/jobsRepository.js';
-import type { Store } from '../store/store.js';
-import { ComputeWorker } from './computeWorker.js';
+import type { JobOutputs, Store } from '../store/store.js';
 import type { JobEvents } from './jobEvents.js';
-import type { FromWorker, JobInputs, WorkerSetup } from './messages.js';
+import type { JobExecutor, QueueMode, RunnerMessage } from './jobExecutor.js';
+import type { JobInputs, ToWorker } from './messages.js';
+import type { WorkerHeartbeat } from './remoteQueue.js';
 import { planJob } from './planJob.js';
 
+/**
+ * Where jobs run: `compute` takes training, unlearning and evaluation jobs; `local` takes the
+ * jobs that read a file only this server has (imports of uploaded weights). In embedded mode both
+ * are the same worker threads; in BullMQ mode compute jobs go to remote workers and imports stay
+ * on the server's own threads.
+ */
+export interface QueueExecutors {
+  compute: JobExecutor;
+  local: JobExecutor;
+}
+
+/** Job kinds that only the server's own threads can run. */
+const LOCAL_KINDS: readonly JobKind[] = ['import'];
+const REMOTE_KINDS: readonly JobKind[] = ['original', 'retrained', 'unlearn'];
+
 export interface JobQueueOptions {
-  /** Compute jobs at once, one worker thread each. */
-  concurrency: number;
-  setup: WorkerSetup;
-  /** How long a cancelled job may take to stop before its worker is terminated. */
+  /** How long a cancelled job may take to stop before it is stopped by force. */
   cancelGraceMs: number;
   log: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
 }
 
 /**
- * The persistent job queue. Jobs are rows in the store; the oldest queued compute job goes to an
- * idle worker thread, which owns the engine. Progress from the worker is numbered and published
- * on the event bus; outputs are committed to the store all at once; a cancelled, failed or
- * interrupted job leaves nothing behind. A sweep groups unlearn jobs and ends when they all have.
+ * The persistent job queue. Jobs are rows in the store; the oldest queued compute job goes to
+ * the executor (worker threads here, or remote workers through BullMQ) while it has room.
+ * Progress is numbered and published on the event bus; outputs are committed to the store all at
+ * once; a cancelled, failed or interrupted job leaves nothing behind. A sweep groups unlearn jobs
+ * and ends when they all have.
  */
 export class JobQueue {
-  private readonly workers = new Set<ComputeWorker>();
+  /** Jobs handed to an executor that have not ended yet, and that executor. */
+  private readonly running = new Map<string, JobExecutor>();
   private readonly cancelRequested = new Set<string>();
   private readonly progress = new Map<string, JobProgress>();
   private readonly hardCancel = new Map<string, NodeJS.Timeout>();
@@ -34,19 +50,49 @@ export class JobQueue {
   private readonly committing = new Set<string>();
   private seq = 0;
   private closing = false;
-  backend: BackendReport | null = null;
 
-  constructor(private readonly store: Store, private readonly events: JobEvents, private readonly options: JobQueueOptions) {}
+  constructor(
+    private readonly store: Store,
+    private readonly events: JobEvents,
+    private readonly executors: QueueExecutors,
+    private readonly options: JobQueueOptions,
+  ) {}
 
-  /** After a restart: jobs that were running are `interrupted`; queued ones run again. */
-  start(): void {
-    const interrupted = this.store.jobs.interruptRunning('the server stopped while the job was running');
+  get mode(): QueueMode {
+    return this.executors.compute.mode;
+  }
+
+  /** The compute backend of this server's own worker threads (null until one has started). */
+  get backend(): BackendReport | null {
+    return this.executors.local.backend;
+  }
+
+  /** The remote workers heard from lately (null: embedded mode, or the queue does not answer). */
+  workers(): Promise<WorkerHeartbeat[] | null> {
+    return this.executors.compute.workers();
+  }
+
+  /** Connects the executors (throws one line when one cannot work). */
+  async open(): Promise<void> {
+    const handlers = { onMessage: (m: RunnerMessage, reply: (m: ToWorker) => void) => this.onMessage(m, reply), onLost: (id: string, reason: string) => this.onLost(id, reason) };
+    for (const executor of this.distinctExecutors()) await executor.open(handlers);
+  }
+
+  /**
+   * After a restart: jobs that were running are `interrupted`, unless the executor still holds
+   * them (remote workers run them, or they wait in Redis) or their outputs were stored (a remote
+   * job that ended while the server was down); queued ones run again.
+   */
+  async start(): Promise<void> {
+    const wasRunning = this.store.jobs.list({ status: 'running' }).filter((j) => j.kind !== 'sweep' && !LOCAL_KINDS.includes(j.kind));
+    const held = await this.executors.compute.held(wasRunning.map((j) => j.id));
+    for (const id of held) this.running.set(id, this.executors.compute);
+    for (const job of wasRunning.filter((j) => !held.includes(j.id) && j.resultIds.length + j.checkpointIds.length > 0)) this.finish(job.id, 'succeeded', null);
+    const interrupted = this.store.jobs.interruptRunning('the server stopped while the job was running', new Set(held));
     for (const id of interrupted) this.store.discardUpload(id);
     if (interrupted.length > 0) this.options.log.warn(`jobs interrupted by the last shutdown: ${interrupted.join(', ')}`);
     for (const sweep of this.store.jobs.list({ kind: 'sweep' }).filter((j) => !FINISHED.includes(j.status))) this.settleSweep(sweep.id);
     this.pump();
-    // One worker from the start: its engine reports the backend (health, estimates) before any job ran.
-    if (this.workers.size === 0 && this.options.concurrency > 0) this.spawnWorker();
   }
 
   /** Validates and queues a job (a sweep with its unlearn jobs). */
@@ -97,7 +143,7 @@ export class JobQueue {
 
   /**
    * Cancels a queued job at once; a running one is asked to stop (it ends `cancelled` within a
-   * batch, or its worker is terminated after the grace period); a sweep cancels its jobs.
+   * batch, or is stopped by force after the grace period); a sweep cancels its jobs.
    */
   cancel(id: string): Job {
     const job = this.store.jobs.get(id);
@@ -114,8 +160,7 @@ export class JobQueue {
     } else if (job.status === 'queued') {
       this.finish(id, 'cancelled', null);
     } else {
-      const worker = this.workerOf(id);
-      worker?.send({ type: 'cancel', jobId: id });
+      this.running.get(id)?.cancel(id);
       this.hardCancel.set(
         id,
         setTimeout(() => void this.forceCancel(id), this.options.cancelGraceMs),
@@ -129,10 +174,9 @@ export class JobQueue {
   async close(): Promise<void> {
     this.closing = true;
     for (const timer of this.hardCancel.values()) clearTimeout(timer);
-    const running = [...this.workers].map((w) => w.jobId).filter((id): id is string => id !== null);
-    await Promise.all([...this.workers].map((w) => w.terminate()));
-    this.workers.clear();
-    for (const id of running) {
+    const stopped = await Promise.all(this.distinctExecutors().map((executor) => executor.close()));
+    for (const id of stopped.flat()) {
+      this.running.delete(id);
       this.store.discardStaging(id);
       this.finish(id, 'interrupted', 'the server shut down while the job was running');
     }
@@ -145,29 +189,24 @@ export class JobQueue {
     }
   }
 
-  private workerOf(jobId: string): ComputeWorker | undefined {
-    return [...this.workers].find((w) => w.jobId === jobId);
+  private distinctExecutors(): JobExecutor[] {
+    return [...new Set([this.executors.compute, this.executors.local])];
   }
 
-  private spawnWorker(): ComputeWorker {
-    const worker = new ComputeWorker(this.options.setup, { onMessage: (w, m) => this.onMessage(w, m), onExit: (w, r) => this.onExit(w, r) });
-    this.workers.add(worker);
-    worker.ready.then((backend) => (this.backend = backend)).catch(() => undefined);
-    return worker;
-  }
-
-  /** Starts queued jobs while a worker slot is free. */
+  /** Starts queued jobs, oldest first, while the executor each would go to has room. */
   private pump(): void {
-    while (!this.closing) {
-      let worker = [...this.workers].find((w) => w.alive && w.jobId === null);
-      if (!worker && this.workers.size >= this.options.concurrency) return;
-      const next = this.store.jobs.nextQueued();
-      if (!next) return;
-      this.dispatch(next, worker ?? this.spawnWorker());
+    const { compute, local } = this.executors;
+    const routes: [JobExecutor, readonly JobKind[] | null][] = compute === local ? [[compute, null]] : [[local, LOCAL_KINDS], [compute, REMOTE_KINDS]];
+    for (const [executor, kinds] of routes) {
+      while (!this.closing && executor.hasCapacity()) {
+        const next = this.store.jobs.nextQueued(kinds);
+        if (!next) break;
+        this.dispatch(next, executor);
+      }
     }
   }
 
-  private dispatch(job: Job, worker: ComputeWorker): void {
+  private dispatch(job: Job, executor: JobExecutor): void {
     const spec = job.spec as unknown as ComputeJobSpec;
     let inputs: JobInputs;
     try {
@@ -176,26 +215,12 @@ export class JobQueue {
       this.finish(job.id, 'failed', (error as Error).message);
       return;
     }
-    worker.jobId = job.id;
+    this.running.set(job.id, executor);
     this.store.jobs.markRunning(job.id);
     this.publish(job.id);
     if (job.parentId) this.settleSweep(job.parentId);
-    worker.ready.then(
-      () => {
-        if (this.cancelRequested.has(job.id)) return this.release(worker, job.id, 'cancelled', null);
-        const uploadFile = spec.kind === 'import' ? this.store.uploadPath(job.id) : null;
-        worker.run({ id: job.id, spec, inputs, checkpointDir: this.store.checkpointDir, stagingDir: this.store.stagingDir(job.id), uploadFile });
-      },
-      (error: Error) => {
-        this.workers.delete(worker);
-        void worker.terminate();
-        if (worker.jobId === job.id) {
-          worker.jobId = null;
-          this.finish(job.id, 'failed', error.message);
-        }
-        this.pump();
-      },
-    );
+    const uploadFile = spec.kind === 'import' ? this.store.uploadPath(job.id) : null;
+    executor.run({ id: job.id, spec, inputs, checkpointDir: this.store.checkpointDir, stagingDir: this.store.stagingDir(job.id), uploadFile });
   }
 
   /** The designated models a job works with, looked up when it starts. */
@@ -204,11 +229,6 @@ export class JobQueue {
     const original = this.store.checkpoints.designated({ role: 'original', ...scope });
     const retrained = (forgetClass: number) => this.store.checkpoints.designated({ role: 'retrained', ...scope, forgetClass })?.id;
     const inputs: JobInputs = { originalId: original?.id ?? null, retrainedIds: {}, baseId: null };
-    if (spec.kind === 'import' && spec.role === 'original') {
-      const id = spec.forgetClass === null ? undefined : retrained(spec.forgetClass);
-      if (id) inputs.retrainedIds[spec.forgetClass!] = id;
-      return inputs;
-    }
     if (spec.kind === 'original') {
       const numClasses = describeDataset(spec.dataset).numClasses;
       const classes = spec.evaluateClasses ?? Array.from({ length: numClasses }, (_, c) => c);
@@ -216,6 +236,11 @@ export class JobQueue {
         const id = retrained(c);
         if (id) inputs.retrainedIds[c] = id;
       }
+      return inputs;
+    }
+    if (spec.kind === 'import' && spec.role === 'original') {
+      const id = spec.forgetClass === null ? undefined : retrained(spec.forgetClass);
+      if (id) inputs.retrainedIds[spec.forgetClass!] = id;
       return inputs;
     }
     if (!original) throw new Error(`no Original model for ${spec.dataset} / ${spec.architecture}`);
@@ -234,9 +259,10 @@ export class JobQueue {
     return inputs;
   }
 
-  private onMessage(worker: ComputeWorker, message: FromWorker): void {
+  private onMessage(message: RunnerMessage, reply: (message: ToWorker) => void): void {
     switch (message.type) {
       case 'progress': {
+        if (!this.running.has(message.jobId)) return;
         const previous = this.progress.get(message.jobId);
         const progress: JobProgress = { ...message.progress, seq: ++this.seq };
         this.progress.set(message.jobId, progress);
@@ -245,50 +271,72 @@ export class JobQueue {
         break;
       }
       case 'commit':
-        this.committing.add(message.jobId);
-        this.store
-          .commit(message.jobId, { checkpointIds: message.checkpointIds, records: message.records })
-          .then(() => {
-            const parentId = this.store.jobs.get(message.jobId)?.parentId;
-            if (parentId) this.store.jobs.addOutputs(parentId, { resultIds: message.records.map((r) => r.id), checkpointIds: message.checkpointIds });
-            worker.send({ type: 'committed', jobId: message.jobId, error: null });
-          })
-          .catch((error: Error) => worker.send({ type: 'committed', jobId: message.jobId, error: `cannot store the job's outputs: ${error.message}` }))
-          .finally(() => this.committing.delete(message.jobId));
+        this.commitOutputs(message.jobId, { checkpointIds: message.checkpointIds, records: message.records }).then(
+          () => reply({ type: 'committed', jobId: message.jobId, error: null }),
+          (error: Error) => reply({ type: 'committed', jobId: message.jobId, error: `cannot store the job's outputs: ${error.message}` }),
+        );
         break;
       case 'done':
-        if (worker.jobId === message.jobId) this.release(worker, message.jobId, message.outcome, message.error);
-        break;
-      default:
+        if (this.running.has(message.jobId)) this.release(message.jobId, message.outcome, message.error);
         break;
     }
   }
 
-  private onExit(worker: ComputeWorker, reason: string): void {
-    this.workers.delete(worker);
-    if (worker.jobId !== null && !this.closing) {
-      const id = worker.jobId;
-      worker.jobId = null;
-      this.store.discardStaging(id);
-      this.finish(id, this.cancelRequested.has(id) ? 'cancelled' : 'failed', this.cancelRequested.has(id) ? null : reason);
+  /**
+   * Outputs a remote worker uploaded into the job's staging folder. Accepted once per job: a job
+   * retried after its outputs were stored keeps the first ones (false: these were discarded).
+   */
+  async commitRemote(jobId: string, outputs: JobOutputs): Promise<boolean> {
+    const job = this.store.jobs.get(jobId);
+    if (!job || job.kind === 'sweep') throw notFound(`unknown job: ${jobId}`);
+    if (job.resultIds.length > 0 || job.checkpointIds.length > 0) {
+      this.store.discardStaging(jobId);
+      return false;
     }
-    if (!this.closing) this.pump();
+    // Only jobs handed to remote workers: an import runs on this server's own threads.
+    if (this.running.get(jobId) !== this.executors.compute) {
+      this.store.discardStaging(jobId);
+      throw conflict(`job ${jobId} is not running (it is ${job.status})`);
+    }
+    await this.commitOutputs(jobId, outputs).catch((error: Error) => {
+      throw storageError(error) ?? badRequest(`cannot store the job's outputs: ${error.message.split('\n')[0]}`);
+    });
+    return true;
   }
 
-  /** A cancelled job that did not stop in time: its worker is terminated. */
+  private async commitOutputs(jobId: string, outputs: JobOutputs): Promise<void> {
+    this.committing.add(jobId);
+    try {
+      await this.store.commit(jobId, outputs);
+      const parentId = this.store.jobs.get(jobId)?.parentId;
+      if (parentId) this.store.jobs.addOutputs(parentId, { resultIds: outputs.records.map((r) => r.id), checkpointIds: outputs.checkpointIds });
+    } finally {
+      this.committing.delete(jobId);
+    }
+  }
+
+  private onLost(id: string, reason: string): void {
+    if (!this.running.delete(id) || this.closing) return;
+    this.store.discardStaging(id);
+    const cancelled = this.cancelRequested.has(id);
+    this.finish(id, cancelled ? 'cancelled' : 'failed', cancelled ? null : reason);
+    this.pump();
+  }
+
+  /** A cancelled job that did not stop in time is stopped by force. */
   private async forceCancel(id: string): Promise<void> {
-    const worker = this.workerOf(id);
-    if (!worker || this.committing.has(id)) return;
-    this.options.log.warn(`job ${id} did not stop within ${this.options.cancelGraceMs} ms: terminating its worker`);
-    this.workers.delete(worker);
-    await worker.terminate();
+    const executor = this.running.get(id);
+    if (this.committing.has(id) || !executor) return;
+    this.options.log.warn(`job ${id} did not stop within ${this.options.cancelGraceMs} ms: stopping it by force`);
+    if (!(await executor.forceStop(id))) return;
+    this.running.delete(id);
     this.store.discardStaging(id);
     this.finish(id, 'cancelled', null);
     this.pump();
   }
 
-  private release(worker: ComputeWorker, jobId: string, outcome: 'succeeded' | 'failed' | 'cancelled', error: string | null): void {
-    worker.jobId = null;
+  private release(jobId: string, outcome: 'succeeded' | 'failed' | 'cancelled', error: string | null): void {
+    this.running.delete(jobId);
     this.store.discardStaging(jobId);
     this.finish(jobId, outcome, error);
     this.pump();

@@ -32,6 +32,10 @@ export const ServerConfig = Type.Object({
   /** How long a cancelled job may take to stop before its worker is terminated. */
   cancelGraceMs: Type.Integer({ minimum: 100, maximum: 600_000 }),
   logLevel: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l))),
+  /** Redis of the BullMQ queue that remote workers take jobs from; null: embedded worker threads. */
+  queueUrl: Type.Union([Type.String({ pattern: '^rediss?://' }), Type.Null()]),
+  /** The token remote workers present (`mu worker --token`); required with `queueUrl`. */
+  workerToken: Type.Union([Type.String({ minLength: 16 }), Type.Null()]),
 });
 export type ServerConfig = Static<typeof ServerConfig>;
 
@@ -65,6 +69,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     evaluation: env.MU_EVALUATION || 'full',
     cancelGraceMs: int('MU_CANCEL_GRACE_MS', 10_000),
     logLevel: env.LOG_LEVEL || 'info',
+    queueUrl: env.MU_QUEUE_URL || null,
+    workerToken: env.MU_WORKER_TOKEN || null,
   };
   return checkConfig(config);
 }
@@ -83,16 +89,29 @@ const ENV_NAMES: Record<keyof ServerConfig, string> = {
   evaluation: 'MU_EVALUATION',
   cancelGraceMs: 'MU_CANCEL_GRACE_MS',
   logLevel: 'LOG_LEVEL',
+  queueUrl: 'MU_QUEUE_URL',
+  workerToken: 'MU_WORKER_TOKEN',
+};
+
+/** Variables whose value is never shown (a token, a URL that may hold a password), and what they expect. */
+const SECRETS: Partial<Record<keyof ServerConfig, string>> = {
+  authToken: 'expected at least 16 characters',
+  queueUrl: 'expected redis://host:port or rediss://host:port',
+  workerToken: 'expected at least 16 characters',
 };
 
 /** Checks a complete configuration; the error names the environment variable. */
 export function checkConfig(config: unknown): ServerConfig {
   const error = Value.Errors(ServerConfig, config).First();
-  if (error === undefined) return config as ServerConfig;
+  if (error === undefined) {
+    const valid = config as ServerConfig;
+    if (valid.queueUrl !== null && valid.workerToken === null) fail('MU_QUEUE_URL needs MU_WORKER_TOKEN (at least 16 characters), the token remote workers present');
+    return valid;
+  }
   const key = error.path.split('/')[1] as keyof ServerConfig;
   const name = ENV_NAMES[key] ?? key;
-  const shown = key === 'authToken' ? '(hidden)' : JSON.stringify(error.value);
-  return fail(`invalid ${name}: ${shown} (${key === 'authToken' ? 'expected at least 16 characters' : error.message.toLowerCase()})`);
+  const secret = SECRETS[key];
+  return fail(`invalid ${name}: ${secret ? '(hidden)' : JSON.stringify(error.value)} (${secret ?? error.message.toLowerCase()})`);
 }
 
 function fail(message: string): never {

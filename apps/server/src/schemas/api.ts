@@ -13,11 +13,24 @@ export const ErrorResponse = Type.Object(
 /** Error answers a route may give, for its `response` schema. */
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]));
 
+const RemoteWorker = Type.Object({
+  name: Type.String(),
+  backend: Type.Union([BackendReport, Type.Null()], { description: 'its compute backend and device; null until its first job starts' }),
+  jobIds: Type.Array(Type.String(), { description: 'the jobs it runs now' }),
+  at: Type.String({ description: 'ISO time of its last heartbeat' }),
+});
+
 export const Health = Type.Object({
   status: Type.Literal('ok'),
   uptimeSeconds: Type.Number(),
   backend: Nullable(BackendReport),
   jobs: Type.Object({ queued: Type.Integer(), running: Type.Integer() }),
+  queue: Type.Object({
+    mode: Type.Union([Type.Literal('embedded'), Type.Literal('bullmq')], {
+      description: 'embedded: worker threads of the server; bullmq: remote workers through Redis (MU_QUEUE_URL)',
+    }),
+    workers: Type.Union([Type.Array(RemoteWorker), Type.Null()], { description: 'remote workers heard from in the last 15 s (null: embedded mode, or Redis does not answer)' }),
+  }),
 });
 
 const StageSeconds = Nullable(Type.Number({ minimum: 0 }));

@@ -55,9 +55,10 @@ export class JobsRepository {
     return rows.map((r) => this.toJob(r));
   }
 
-  /** The oldest queued job that a worker runs (sweeps only group others). */
-  nextQueued(): Job | null {
-    const row = this.db.prepare("SELECT * FROM jobs WHERE status = 'queued' AND kind != 'sweep' ORDER BY seq LIMIT 1").get() as Row | undefined;
+  /** The oldest queued job to run, of the given kinds (null: any; sweeps only group others). */
+  nextQueued(kinds: readonly JobKind[] | null = null): Job | null {
+    const only = kinds ? `AND kind IN (${kinds.map(() => '?').join(', ')})` : '';
+    const row = this.db.prepare(`SELECT * FROM jobs WHERE status = 'queued' AND kind != 'sweep' ${only} ORDER BY seq LIMIT 1`).get(...(kinds ?? [])) as Row | undefined;
     return row ? this.toJob(row) : null;
   }
 
@@ -96,9 +97,10 @@ export class JobsRepository {
     this.db.prepare('UPDATE jobs SET progress = ? WHERE id = ?').run(JSON.stringify(progress), id);
   }
 
-  /** Jobs left `running` by a server that stopped: they become `interrupted`. Returns their ids. */
-  interruptRunning(reason: string): string[] {
-    const ids = (this.db.prepare("SELECT id FROM jobs WHERE status = 'running' AND kind != 'sweep'").all() as { id: string }[]).map((r) => r.id);
+  /** Jobs left `running` by a server that stopped, except those in `keep`: they become `interrupted`. Returns their ids. */
+  interruptRunning(reason: string, keep: ReadonlySet<string> = new Set()): string[] {
+    const running = (this.db.prepare("SELECT id FROM jobs WHERE status = 'running' AND kind != 'sweep'").all() as { id: string }[]).map((r) => r.id);
+    const ids = running.filter((id) => !keep.has(id));
     const stmt = this.db.prepare("UPDATE jobs SET status = 'interrupted', error = ?, finished_at = ? WHERE id = ?");
     const now = new Date().toISOString();
     for (const id of ids) stmt.run(redactPaths(reason), now, id);

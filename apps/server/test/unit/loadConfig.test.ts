@@ -23,6 +23,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MU_EVALUATION: 'quick' })).toThrow(/^invalid MU_EVALUATION: "quick"/);
     expect(() => loadConfig({ MU_AUTH_TOKEN: 'short' })).toThrow('invalid MU_AUTH_TOKEN: (hidden) (expected at least 16 characters)');
     expect(() => loadConfig({ MU_JOB_CONCURRENCY: '0' })).toThrow(/^invalid MU_JOB_CONCURRENCY: 0/);
+    expect(() => loadConfig({ MU_QUEUE_URL: 'http://user:secret@example.org:6379' })).toThrow(
+      'invalid MU_QUEUE_URL: (hidden) (expected redis://host:port or rediss://host:port)',
+    );
+  });
+
+  it('uses the embedded queue unless MU_QUEUE_URL names a Redis, which needs a worker token', () => {
+    expect(loadConfig({}).queueUrl).toBeNull();
+    expect(loadConfig({ MU_QUEUE_URL: 'redis://127.0.0.1:6379', MU_WORKER_TOKEN: 'w'.repeat(16) })).toMatchObject({ queueUrl: 'redis://127.0.0.1:6379', workerToken: 'w'.repeat(16) });
+    expect(() => loadConfig({ MU_QUEUE_URL: 'redis://127.0.0.1:6379' })).toThrow('MU_QUEUE_URL needs MU_WORKER_TOKEN (at least 16 characters), the token remote workers present');
+    expect(() => loadConfig({ MU_QUEUE_URL: 'redis://127.0.0.1:6379', MU_WORKER_TOKEN: 'short' })).toThrow('invalid MU_WORKER_TOKEN: (hidden) (expected at least 16 characters)');
   });
 });
 

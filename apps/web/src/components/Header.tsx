@@ -1,20 +1,32 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { backendBadge } from '../derive/backendBadge.js';
 import { STAGES } from '../stores/contextSlice.js';
 import { useAppStore } from '../stores/store.js';
 import { ClassTabs } from './ClassTabs.js';
+import { QueueBadge } from './QueueBadge.js';
+
+/** How often the remote workers' list is read again (their heartbeats come every 5 s). */
+const WORKERS_REFRESH_MS = 5_000;
 
 const STAGE_LABEL = { build: 'Build', screen: 'Screen', contrast: 'Contrast', attack: 'Attack', overview: 'Overview' } as const;
 
 /**
  * Header: title, architecture and dataset selects and stage tabs on one line; the forget-class tabs,
- * CVD toggle and backend badge below, so that the first line fits from 1280 px up.
+ * CVD toggle, backend and queue badges below, so that the first line fits from 1280 px up.
  */
 export function Header() {
   const s = useAppStore();
   const [pending, setPending] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
   const backend = s.health?.backend;
   const badge = backend ? backendBadge(backend) : null;
+  const remote = s.health?.queue.mode === 'bullmq';
+  const { refreshHealth } = s;
+  useEffect(() => {
+    if (!remote) return;
+    const timer = setInterval(() => void refreshHealth().then(() => setNow(Date.now())), WORKERS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [remote, refreshHealth]);
   return (
     <header className="header">
       <div className="header-row">
@@ -71,8 +83,9 @@ export function Header() {
           <input type="checkbox" checked={s.cvdSafe} onChange={(e) => s.setUi({ cvdSafe: e.target.checked })} /> CVD-safe colours
         </label>
         <span className={`backend ${s.eventsConnected ? 'ok' : 'down'}`} data-testid="backend" title={badge?.title ?? 'Compute backend of the server'}>
-          {s.catalogError ? 'server offline' : (badge?.text ?? 'backend: …')}
+          {s.catalogError ? 'server offline' : (badge?.text ?? (remote ? 'backend: remote workers' : 'backend: …'))}
         </span>
+        {s.health && <QueueBadge health={s.health} now={now} />}
       </div>
     </header>
   );

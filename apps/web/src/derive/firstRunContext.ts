@@ -4,7 +4,7 @@ import { defaultRecipe, isGpu } from './recipeChoice.js';
 /**
  * The dataset and architecture a fresh install opens with: the first available dataset whose
  * default recipe for this backend (derive/recipeChoice.ts) names an architecture the server has —
- * cifar10-mini with the small CNN on a CPU, even beside the full CIFAR-10 — else the first available dataset and architecture.
+ * cifar10-mini with the quick recipe's small CNN on a CPU, even beside the full CIFAR-10 — else the first available dataset and architecture.
  */
 export function firstRunContext(datasets: readonly Dataset[], architectures: readonly Architecture[], backend: string | null): { dataset: string; architecture: string } | null {
   if (datasets.length === 0 || architectures.length === 0) return null;

@@ -14,7 +14,7 @@ export interface CatalogSlice {
   estimates: TimeEstimates | null;
   catalogError: string | null;
   loadCatalog(): Promise<void>;
-  /** Asks the server's health again (its compute worker may still be starting: backend null). */
+  /** Reads /api/health again (the compute worker may still be starting, the remote workers change); a failure keeps the last answer. */
   refreshHealth(): Promise<void>;
   loadBaselines(): Promise<void>;
   /** Designates an Original or Retrained model (checkpoint id) as the reference of its kind. */
@@ -39,11 +39,8 @@ export const createCatalogSlice: StateCreator<AppState, [], [], CatalogSlice> = 
     }
   },
   refreshHealth: async () => {
-    try {
-      set({ health: await api.health() });
-    } catch {
-      // the badge keeps its state; the event stream reports a lost server
-    }
+    const health = await api.health().catch(() => null);
+    if (health) set({ health });
   },
   loadBaselines: async () => {
     const { dataset, architecture } = get();

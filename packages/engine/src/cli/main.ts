@@ -8,6 +8,7 @@ import { smoke, smokeUsage } from './commands/smoke.js';
 import { unlearn, unlearnUsage } from './commands/unlearn.js';
 import { upload, uploadUsage } from './commands/upload.js';
 import { train, trainUsage } from './commands/train.js';
+import { worker, workerUsage } from './commands/worker.js';
 import { UsageError } from './usageError.js';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; usage: string }> = {
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; usage: 
   'import-weights': { run: importWeights, usage: importWeightsUsage },
   'export-weights': { run: exportWeights, usage: exportWeightsUsage },
   smoke: { run: smoke, usage: smokeUsage },
+  worker: { run: worker, usage: workerUsage },
 };
 
 function usage(): string {
