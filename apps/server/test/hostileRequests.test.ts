@@ -48,6 +48,17 @@ async function send(name: string, method: string, target: string, options: Param
 }
 
 const auth = { authorization: `Bearer ${TOKEN}` };
+
+/** Uploads a well-formed small-cnn Retrained checkpoint of class 3; its id. */
+async function uploadRetrainedCheckpoint(url: string): Promise<string> {
+  const { meta, weights } = smallCnnCheckpoint('retrained', 3);
+  const checkpoint = new FormData();
+  checkpoint.append('meta', new Blob([JSON.stringify(meta)]), 'm.json');
+  checkpoint.append('weights', new Blob([weights]), 'w.bin');
+  const uploaded = await fetch(`${url}/api/imports/checkpoints`, { method: 'POST', body: checkpoint, headers: auth });
+  expect(uploaded.status).toBe(201);
+  return ((await uploaded.json()) as { id: string }).id;
+}
 const json = (body: unknown) => ({ headers: { ...auth, 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 function multipart(parts: { field: string; name: string; content: string }[], boundary = 'zq9boundary'): string {
@@ -137,13 +148,7 @@ describe('hostile requests (MU_AUTH_TOKEN set)', () => {
     const imported = await fetch(`${s.url}/api/imports/results`, { method: 'POST', body: form, headers: auth });
     expect(imported.status).toBe(201);
     resultId = ((await imported.json()) as { imported: { id: string }[] }).imported[0].id;
-    const { meta, weights } = smallCnnCheckpoint('retrained', 3);
-    const checkpoint = new FormData();
-    checkpoint.append('meta', new Blob([JSON.stringify(meta)]), 'm.json');
-    checkpoint.append('weights', new Blob([weights]), 'w.bin');
-    const uploaded = await fetch(`${s.url}/api/imports/checkpoints`, { method: 'POST', body: checkpoint, headers: auth });
-    expect(uploaded.status).toBe(201);
-    checkpointId = ((await uploaded.json()) as { id: string }).id;
+    checkpointId = await uploadRetrainedCheckpoint(s.url);
     before = await snapshot();
   });
 
@@ -389,13 +394,7 @@ describe.runIf(hasRedis())('hostile requests to the worker routes (MU_AUTH_TOKEN
     redis = await startRedis();
     s = await startTestServer({ authToken: TOKEN, workerToken: WORKER_TOKEN, queueUrl: redis.url });
     port = (s.server.server.address() as { port: number }).port;
-    const { meta, weights } = smallCnnCheckpoint('retrained', 3);
-    const checkpoint = new FormData();
-    checkpoint.append('meta', new Blob([JSON.stringify(meta)]), 'm.json');
-    checkpoint.append('weights', new Blob([weights]), 'w.bin');
-    const uploaded = await fetch(`${s.url}/api/imports/checkpoints`, { method: 'POST', body: checkpoint, headers: auth });
-    expect(uploaded.status).toBe(201);
-    checkpointId = ((await uploaded.json()) as { id: string }).id;
+    checkpointId = await uploadRetrainedCheckpoint(s.url);
   }, 60_000);
 
   afterAll(async () => {
