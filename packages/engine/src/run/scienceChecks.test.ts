@@ -23,6 +23,13 @@ const good = (): ResultRecord[] => [
   record('unlearned', 'ga', { UA: 0.1, TRA: 0.3, PS: 0.9 }),
 ];
 
+/** An RL record whose attack separates it from the Retrained model by entropy, higher on RL's side. */
+function randomLabelRecord(positives: 'unlearn' | 'retrain' = 'unlearn'): ResultRecord {
+  const r = record('unlearned', 'rl', { UA: 0, TRA: 0.56, PS: 0.2 });
+  r.attack.full = { ...r.attack.subset, worstCase: { metric: 'entropy', positives, index: 30, threshold: 1.5, score: 0.8, fpr: 0.1, fnr: 0.1 }, privacyScore: 0.2 };
+  return r;
+}
+
 const failing = (records: ResultRecord[]) => scienceChecks(records).filter((c) => !c.ok).map((c) => c.text);
 
 describe('scienceChecks', () => {
@@ -117,6 +124,30 @@ describe('scienceChecks', () => {
       "ga raises PS above the Original's (null > 0.300)",
       'CKA of the Original with itself = 1 on all 10 layers (lowest 0.970)',
       'ft: every metric within its range (invalid result: /metrics/RA must be <= 1 (got 1.2))',
+    ]);
+  });
+
+  it("checks RL's random-label signature instead of a PS rise: entropy above rl passes at a PS below the Original's", () => {
+    const records = [...good(), randomLabelRecord()];
+    expect(failing(records)).toEqual([]);
+    expect(scienceChecks(records).map((c) => c.text)).toContain(
+      "rl flattens its forget outputs: the attack's worst case is entropy above rl (entropy above unlearn; PS 0.200, the Original's 0.300)",
+    );
+    expect(scienceChecks(records).some((c) => c.text.startsWith('rl raises PS'))).toBe(false);
+  });
+
+  it('fails RL when the attack finds it by confidence, or on the Retrained side, or not at all', () => {
+    const onRetrainSide = [...good(), randomLabelRecord('retrain')];
+    expect(failing(onRetrainSide)).toEqual([
+      "rl flattens its forget outputs: the attack's worst case is entropy above rl (entropy above retrain; PS 0.200, the Original's 0.300)",
+    ]);
+    const byConfidence = randomLabelRecord();
+    byConfidence.attack.full!.worstCase!.metric = 'confidence';
+    expect(failing([...good(), byConfidence])).toHaveLength(1);
+    const noAttack = randomLabelRecord();
+    noAttack.attack.full = null;
+    expect(failing([...good(), noAttack])).toEqual([
+      "rl flattens its forget outputs: the attack's worst case is entropy above rl (none; PS 0.200, the Original's 0.300)",
     ]);
   });
 

@@ -68,7 +68,7 @@ export function scienceChecks(records: readonly ResultRecord[]): ScienceCheck[] 
     checks.push(
       structural(`${id} lowers UA below the Original's (${f(ua)} < ${f(n(o.UA))})`, ua < n(o.UA)),
       fit(`${id} lowers UA by ${f(drop)} ≥ ${UA_DROP} (${f(ua)} vs ${f(n(o.UA))})`, drop >= UA_DROP),
-      fit(`${id} raises PS above the Original's (${f(n(m.metrics.PS))} > ${f(n(o.PS))})`, n(m.metrics.PS) > n(o.PS)),
+      id === 'rl' ? randomLabelSignature(m, n(o.PS)) : fit(`${id} raises PS above the Original's (${f(n(m.metrics.PS))} > ${f(n(o.PS))})`, n(m.metrics.PS) > n(o.PS)),
     );
     if (id === 'ga') checks.push(structural(`ga visibly lowers UA (by ${f(drop)} ≥ ${GA_UA_DROP})`, drop >= GA_UA_DROP));
     if ((UTILITY_KEEPING_METHODS as readonly string[]).includes(id)) {
@@ -78,6 +78,21 @@ export function scienceChecks(records: readonly ResultRecord[]): ScienceCheck[] 
   }
   checks.push(selfCka(original), ...records.map(inRange));
   return checks;
+}
+
+/**
+ * RL in place of "raises PS": training on labels drawn from the other classes flattens the forget
+ * outputs, so the attack separates them from the Retrained model's by entropy and RL's PS is
+ * typically very low, often below the Original's (metrics.md §9; the reference's RL scored
+ * 0.000 – 0.014). What must hold is that signature: the worst case is entropy, higher on RL's side.
+ */
+function randomLabelSignature(m: ResultRecord, originalPs: number): ScienceCheck {
+  const worst = m.attack.full?.worstCase;
+  const seen = worst ? `${worst.metric} above ${worst.positives}` : 'none';
+  return fit(
+    `rl flattens its forget outputs: the attack's worst case is entropy above rl (${seen}; PS ${f(n(m.metrics.PS))}, the Original's ${f(originalPs)})`,
+    worst?.metric === 'entropy' && worst.positives === 'unlearn',
+  );
 }
 
 /** The Original compared with itself: CKA 1 on every layer, split and class group. */
