@@ -26,7 +26,8 @@ const good = (): ResultRecord[] => [
 /** An RL record whose attack separates it from the Retrained model by entropy, higher on RL's side. */
 function randomLabelRecord(positives: 'unlearn' | 'retrain' = 'unlearn'): ResultRecord {
   const r = record('unlearned', 'rl', { UA: 0, TRA: 0.56, PS: 0.2 });
-  r.attack.full = { ...r.attack.subset, worstCase: { metric: 'entropy', positives, index: 30, threshold: 1.5, score: 0.8, fpr: 0.1, fnr: 0.1 }, privacyScore: 0.2 };
+  const attack = r.attack!;
+  attack.full = { ...attack.subset, worstCase: { metric: 'entropy', positives, index: 30, threshold: 1.5, score: 0.8, fpr: 0.1, fnr: 0.1 }, privacyScore: 0.2 };
   return r;
 }
 
@@ -142,10 +143,10 @@ describe('scienceChecks', () => {
       "rl flattens its forget outputs: the attack's worst case is entropy above rl (entropy above retrain; PS 0.200, the Original's 0.300)",
     ]);
     const byConfidence = randomLabelRecord();
-    byConfidence.attack.full!.worstCase!.metric = 'confidence';
+    byConfidence.attack!.full!.worstCase!.metric = 'confidence';
     expect(failing([...good(), byConfidence])).toHaveLength(1);
     const noAttack = randomLabelRecord();
-    noAttack.attack.full = null;
+    noAttack.attack!.full = null;
     expect(failing([...good(), noAttack])).toEqual([
       "rl flattens its forget outputs: the attack's worst case is entropy above rl (none; PS 0.200, the Original's 0.300)",
     ]);

@@ -87,7 +87,7 @@ export function scienceChecks(records: readonly ResultRecord[]): ScienceCheck[] 
  * 0.000 – 0.014). What must hold is that signature: the worst case is entropy, higher on RL's side.
  */
 function randomLabelSignature(m: ResultRecord, originalPs: number): ScienceCheck {
-  const worst = m.attack.full?.worstCase;
+  const worst = m.attack?.full?.worstCase;
   const seen = worst ? `${worst.metric} above ${worst.positives}` : 'none';
   return fit(
     `rl flattens its forget outputs: the attack's worst case is entropy above rl (${seen}; PS ${f(n(m.metrics.PS))}, the Original's ${f(originalPs)})`,
