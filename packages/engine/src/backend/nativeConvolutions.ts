@@ -54,5 +54,5 @@ function load(): NativeConvolutionStatus {
 /** One line for `mu info`: whether the wasm backend's convolutions run natively, or why not. */
 export function describeNativeConvolutions(): string {
   const native = nativeConvolutions();
-  return native.addon ? `native (${native.version}, ${native.addon.threads()} threads)` : `wasm (native off: ${native.reason})`;
+  return native.addon ? `native (${native.version}, as many threads as the backend)` : `wasm (native off: ${native.reason})`;
 }

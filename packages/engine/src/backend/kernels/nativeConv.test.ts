@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createRng } from '../../random.js';
+import { backendProvenance } from '../backendProvenance.js';
 import { nativeConvolutions } from '../nativeConvolutions.js';
 import { normalData, onBothBackends, relativeError, runOn } from './backendParity.js';
 import type { BackendRun } from './backendParity.js';
@@ -103,6 +104,18 @@ describe.skipIf(native.addon == null && process.env.CI !== 'true')('native (oneD
     });
     expect(wasm.leakedTensors).toBe(0);
     expect(wasm.leakedData).toBe(0);
+  });
+
+  it('runs as many OpenMP threads as the wasm backend', async () => {
+    await runOn('wasm', () => tf.conv2d(tf.ones([1, 4, 4, 2]) as tf.Tensor4D, tf.ones([1, 1, 2, 2]) as tf.Tensor4D, 1, 'valid'));
+    const backend = tf.backend() as unknown as { wasm: { tfjs: { getThreadsCount(): number } } };
+    expect(native.addon!.threads()).toBe(backend.wasm.tfjs.getThreadsCount());
+  });
+
+  it('is recorded in the provenance of wasm checkpoints only', () => {
+    const backend = { threads: 1, tfjsVersion: tf.version.tfjs, adapter: null };
+    expect(backendProvenance({ ...backend, name: 'wasm' }).nativeConvolutions).toBe(native.addon == null ? undefined : native.version);
+    expect(backendProvenance({ ...backend, name: 'cpu' })).not.toHaveProperty('nativeConvolutions');
   });
 
   it('leaves dilated convolutions to the stock kernel', async () => {

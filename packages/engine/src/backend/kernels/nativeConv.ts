@@ -14,6 +14,12 @@ env().registerFlag(NATIVE_CONV_FLAG, () => true);
 
 let threads = 0;
 
+/** The addon's version (`oneDNN 2.6.3`) when wasm convolutions run on it, else null. */
+export function nativeConvolutionsInUse(): string | null {
+  const native = nativeConvolutions();
+  return native.addon != null && env().getBool(NATIVE_CONV_FLAG) ? native.version : null;
+}
+
 /**
  * The addon for this convolution, or null for the WebAssembly path: no addon, the flag off, or a
  * geometry the addon does not take (NCHW, dilation, negative pads, empty tensors). Sets the addon's
