@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The oneDNN convolution addon (`packages/engine/native/`, built by `scripts/build-native.sh`),
- * which the wasm backend's convolution kernels call on the wasm heap in place.
+ * which the wasm backend's convolution kernels call on the wasm heap in place. It sets
+ * OMP_WAIT_POLICY=passive unless set (see mu_native.cc).
  *
  * Geometry: [N, H, W, Ci, Co, kh, kw, strideH, strideW, padTop, padBottom, padLeft, padRight, Ho, Wo];
  * activations NHWC, filters tfjs's [kh, kw, Ci, Co]. Each call checks every view's length.
@@ -39,10 +40,6 @@ export function nativeConvolutions(): NativeConvolutionStatus {
 function load(): NativeConvolutionStatus {
   if (process.env.MU_NATIVE === '0') return { addon: null, reason: 'disabled by MU_NATIVE=0' };
   if (!existsSync(NATIVE_ADDON_PATH)) return { addon: null, reason: 'addon not built (bash scripts/build-native.sh needs g++ and libdnnl-dev)' };
-  // libgomp reads this once, when the addon loads it. Its default spins idle threads for a while
-  // after each parallel region, which starves the wasm backend's own pool threads of the cores:
-  // a resnet18-w8 step ran 3× slower than with passive waits (and 7× with active ones).
-  process.env.OMP_WAIT_POLICY ??= 'passive';
   try {
     const addon = createRequire(import.meta.url)(NATIVE_ADDON_PATH) as NativeConvolutions;
     return { addon, version: addon.version() };
