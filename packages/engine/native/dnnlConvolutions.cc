@@ -64,10 +64,15 @@ struct Plan {
   bool reorderWeights = false;
 };
 
+// oneDNN splits the work among the threads it has when a primitive is created, so a plan is
+// made per thread count.
 struct Key {
   int kind;  // 0 forward, 1 forward + bias, 2 forward + bias + ReLU, 3 forward + ReLU, 4 dx, 5 dW
   Geometry g;
-  bool operator<(const Key& o) const { return kind != o.kind ? kind < o.kind : g < o.g; }
+  int threads;
+  bool operator<(const Key& o) const {
+    return kind != o.kind ? kind < o.kind : threads != o.threads ? threads < o.threads : g < o.g;
+  }
 };
 
 std::map<Key, std::unique_ptr<Plan>>& plans() {
@@ -87,7 +92,8 @@ void setWeights(Plan& plan, const memory::desc& chosen, const Shapes& s, bool to
 
 Plan& plan(int kind, const Geometry& g) {
   auto& cache = plans();
-  auto found = cache.find({kind, g});
+  Key key{kind, g, omp_get_max_threads()};
+  auto found = cache.find(key);
   if (found != cache.end()) return *found->second;
   auto s = shapesOf(g);
   auto p = std::make_unique<Plan>();
@@ -122,7 +128,7 @@ Plan& plan(int kind, const Geometry& g) {
     setWeights(*p, pd.diff_weights_desc(), s, false);
     p->conv = dnnl::convolution_backward_weights(pd);
   }
-  return *cache.emplace(Key{kind, g}, std::move(p)).first->second;
+  return *cache.emplace(key, std::move(p)).first->second;
 }
 
 
