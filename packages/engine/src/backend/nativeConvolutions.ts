@@ -21,7 +21,7 @@ export interface NativeConvolutions {
 
 export type NativeConvolutionStatus = { addon: NativeConvolutions; version: string } | { addon: null; reason: string };
 
-export const NATIVE_ADDON_PATH = fileURLToPath(new URL('../../native/build/mu_native.node', import.meta.url));
+const NATIVE_ADDON_PATH = fileURLToPath(new URL('../../native/build/mu_native.node', import.meta.url));
 
 let status: NativeConvolutionStatus | null = null;
 
