@@ -1,0 +1,24 @@
+// The C interface between the N-API glue (mu_native.cc) and the oneDNN convolutions
+// (dnnlConvolutions.cc). Geometry: [N, H, W, Ci, Co, kh, kw, strideH, strideW, padTop,
+// padBottom, padLeft, padRight, Ho, Wo]. The convolutions return null, or an error message.
+#pragma once
+#include <stdint.h>
+
+#define MU_GEOMETRY_LENGTH 15
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+const char* mu_forward(const float* x, const float* filter, const float* bias, float* y, const int64_t* geometry, int relu);
+const char* mu_backward_data(const float* dy, const float* filter, float* dx, const int64_t* geometry);
+const char* mu_backward_weights(const float* x, const float* dy, float* dW, const int64_t* geometry);
+/** Floats in x, the filter, the bias and y for a geometry; returns 4. */
+int64_t mu_sizes(const int64_t* geometry, int64_t* sizes);
+void mu_set_threads(int threads);
+int mu_threads(void);
+const char* mu_version(void);
+
+#ifdef __cplusplus
+}
+#endif
