@@ -1,4 +1,4 @@
-// N-API glue for the native convolutions: checks JavaScript's arguments (typed-array views of the
+// N-API glue for the native convolutions and batch norm: checks JavaScript's arguments (typed-array views of the
 // wasm heap, a SharedArrayBuffer in the threaded build) and calls the oneDNN convolutions of
 // libmu_dnnl.so (dnnlConvolutions.cc) on their memory in place.
 //
@@ -21,6 +21,8 @@ struct Api {
   decltype(&mu_forward) forward;
   decltype(&mu_backward_data) backwardData;
   decltype(&mu_backward_weights) backwardWeights;
+  decltype(&mu_batch_norm_forward) batchNormForward;
+  decltype(&mu_batch_norm_backward) batchNormBackward;
   decltype(&mu_sizes) sizes;
   decltype(&mu_set_threads) setThreads;
   decltype(&mu_threads) threads;
@@ -55,6 +57,8 @@ void openLibrary() {
   api = {reinterpret_cast<decltype(&mu_forward)>(symbol("mu_forward")),
          reinterpret_cast<decltype(&mu_backward_data)>(symbol("mu_backward_data")),
          reinterpret_cast<decltype(&mu_backward_weights)>(symbol("mu_backward_weights")),
+         reinterpret_cast<decltype(&mu_batch_norm_forward)>(symbol("mu_batch_norm_forward")),
+         reinterpret_cast<decltype(&mu_batch_norm_backward)>(symbol("mu_batch_norm_backward")),
          reinterpret_cast<decltype(&mu_sizes)>(symbol("mu_sizes")),
          reinterpret_cast<decltype(&mu_set_threads)>(symbol("mu_set_threads")),
          reinterpret_cast<decltype(&mu_threads)>(symbol("mu_threads")),
@@ -145,6 +149,51 @@ napi_value BackwardWeights(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
+// The length of a Float32Array view.
+int64_t lengthOf(napi_env env, napi_value value, const char* name) {
+  napi_typedarray_type type;
+  size_t length;
+  check(napi_get_typedarray_info(env, value, &type, &length, nullptr, nullptr, nullptr), name);
+  return static_cast<int64_t>(length);
+}
+
+double number(napi_env env, napi_value value, const char* name) {
+  double result;
+  check(napi_get_value_double(env, value, &result), name);
+  return result;
+}
+
+// Rows and channels of NHWC data from the lengths of x and γ.
+std::array<int64_t, 2> rowsAndChannels(napi_env env, napi_value x, napi_value gamma) {
+  int64_t channels = lengthOf(env, gamma, "gamma");
+  int64_t size = lengthOf(env, x, "x");
+  if (channels < 1 || size < 1 || size % channels != 0) throw JsError{"mu_native: x's length is not a multiple of γ's"};
+  return {size / channels, channels};
+}
+
+// batchNormForward(x, gamma, beta, y, mean, variance, epsilon)
+napi_value BatchNormForward(napi_env env, napi_callback_info info) {
+  auto a = arguments<7>(env, info);
+  auto [rows, channels] = rowsAndChannels(env, a[0], a[1]);
+  api.batchNormForward(floats(env, a[0], rows * channels, "x"), floats(env, a[1], channels, "gamma"),
+                       floats(env, a[2], channels, "beta"), floats(env, a[3], rows * channels, "y"),
+                       floats(env, a[4], channels, "mean"), floats(env, a[5], channels, "variance"), rows, channels,
+                       number(env, a[6], "epsilon must be a number"));
+  return nullptr;
+}
+
+// batchNormBackward(dy, x, mean, variance, gamma, dx, dGamma, dBeta, epsilon)
+napi_value BatchNormBackward(napi_env env, napi_callback_info info) {
+  auto a = arguments<9>(env, info);
+  auto [rows, channels] = rowsAndChannels(env, a[1], a[4]);
+  api.batchNormBackward(floats(env, a[0], rows * channels, "dy"), floats(env, a[1], rows * channels, "x"),
+                        floats(env, a[2], channels, "mean"), floats(env, a[3], channels, "variance"),
+                        floats(env, a[4], channels, "gamma"), floats(env, a[5], rows * channels, "dx"),
+                        floats(env, a[6], channels, "dGamma"), floats(env, a[7], channels, "dBeta"), rows, channels,
+                        number(env, a[8], "epsilon must be a number"));
+  return nullptr;
+}
+
 napi_value SetThreads(napi_env env, napi_callback_info info) {
   auto a = arguments<1>(env, info);
   int32_t threads;
@@ -190,6 +239,8 @@ napi_value Init(napi_env env, napi_value exports) {
       {"forward", nullptr, guarded<Forward>, nullptr, nullptr, nullptr, napi_default_method, nullptr},
       {"backwardData", nullptr, guarded<BackwardData>, nullptr, nullptr, nullptr, napi_default_method, nullptr},
       {"backwardWeights", nullptr, guarded<BackwardWeights>, nullptr, nullptr, nullptr, napi_default_method, nullptr},
+      {"batchNormForward", nullptr, guarded<BatchNormForward>, nullptr, nullptr, nullptr, napi_default_method, nullptr},
+      {"batchNormBackward", nullptr, guarded<BatchNormBackward>, nullptr, nullptr, nullptr, napi_default_method, nullptr},
       {"setThreads", nullptr, guarded<SetThreads>, nullptr, nullptr, nullptr, napi_default_method, nullptr},
       {"threads", nullptr, guarded<Threads>, nullptr, nullptr, nullptr, napi_default_method, nullptr},
       {"version", nullptr, guarded<Version>, nullptr, nullptr, nullptr, napi_default_method, nullptr},

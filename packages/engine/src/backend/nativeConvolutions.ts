@@ -4,16 +4,29 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The oneDNN convolution addon (`packages/engine/native/`, built by `scripts/build-native.sh`),
- * which the wasm backend's convolution kernels call on the wasm heap in place. It sets
+ * which the wasm backend's convolution and batch norm training kernels call on the wasm heap in place. It sets
  * OMP_WAIT_POLICY=passive unless set (see mu_native.cc).
  *
  * Geometry: [N, H, W, Ci, Co, kh, kw, strideH, strideW, padTop, padBottom, padLeft, padRight, Ho, Wo];
- * activations NHWC, filters tfjs's [kh, kw, Ci, Co]. Each call checks every view's length.
+ * activations NHWC, filters tfjs's [kh, kw, Ci, Co]. Batch norm takes channels from γ's length.
+ * Each call checks every view's length.
  */
 export interface NativeConvolutions {
   forward(x: Float32Array, filter: Float32Array, bias: Float32Array | null, y: Float32Array, geometry: number[], relu: boolean): void;
   backwardData(dy: Float32Array, filter: Float32Array, dx: Float32Array, geometry: number[]): void;
   backwardWeights(x: Float32Array, dy: Float32Array, dW: Float32Array, geometry: number[]): void;
+  batchNormForward(x: Float32Array, gamma: Float32Array, beta: Float32Array, y: Float32Array, mean: Float32Array, variance: Float32Array, epsilon: number): void;
+  batchNormBackward(
+    dy: Float32Array,
+    x: Float32Array,
+    mean: Float32Array,
+    variance: Float32Array,
+    gamma: Float32Array,
+    dx: Float32Array,
+    dGamma: Float32Array,
+    dBeta: Float32Array,
+    epsilon: number,
+  ): void;
   setThreads(threads: number): void;
   threads(): number;
   version(): string;

@@ -6,8 +6,9 @@ import { nativeConvolutions } from '../nativeConvolutions.js';
 import type { NativeConvolutions } from '../nativeConvolutions.js';
 
 /**
- * Whether the wasm convolution kernels call the oneDNN addon when it is loaded (default true), a
- * tfjs flag so tests can exercise the WebAssembly path on a machine that has the addon.
+ * Whether the wasm convolution and batch norm training kernels call the oneDNN addon when it is
+ * loaded (default true), a tfjs flag so tests can exercise the WebAssembly path on a machine that
+ * has the addon.
  */
 export const NATIVE_CONV_FLAG = 'WASM_NATIVE_CONV';
 env().registerFlag(NATIVE_CONV_FLAG, () => true);
@@ -26,8 +27,17 @@ export function nativeConvolutionsInUse(): string | null {
  * OpenMP threads to the wasm backend's thread count.
  */
 export function nativeConvFor(backend: BackendWasm, info: backend_util.Conv2DInfo): NativeConvolutions | null {
+  return nativeGeometryOk(info) ? nativeAddon(backend) : null;
+}
+
+/** The addon for the batch norm training kernels, or null for their JavaScript passes; as {@link nativeConvFor}. */
+export function nativeBatchNorm(backend: BackendWasm, x: TensorInfo): NativeConvolutions | null {
+  return x.shape.every((d) => d > 0) ? nativeAddon(backend) : null;
+}
+
+function nativeAddon(backend: BackendWasm): NativeConvolutions | null {
   const { addon } = nativeConvolutions();
-  if (addon == null || !env().getBool(NATIVE_CONV_FLAG) || !nativeGeometryOk(info)) return null;
+  if (addon == null || !env().getBool(NATIVE_CONV_FLAG)) return null;
   const wanted = backend.wasm.tfjs.getThreadsCount();
   if (wanted !== threads) {
     addon.setThreads(wanted);
