@@ -6,12 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
-APT_PACKAGES=(dataset-fashion-mnist chromium libvulkan1 redis-server)
+APT_PACKAGES=(dataset-fashion-mnist chromium libvulkan1 redis-server g++ libdnnl-dev)
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 
 # Debian packages: Fashion-MNIST, Chromium for the browser tests (and its SwiftShader Vulkan driver
-# for the WebGPU tests), the Vulkan loader Dawn needs, redis-server for the BullMQ queue tests.
+# for the WebGPU tests), the Vulkan loader Dawn needs, redis-server for the BullMQ queue tests, g++
+# and oneDNN for the native convolution addon.
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -39,6 +40,10 @@ fi
 # Dependencies, exactly as locked. The optional native tfjs backends fail to install offline;
 # that is expected and harmless.
 pnpm install --frozen-lockfile --prefer-offline --reporter=silent
+
+# The oneDNN convolution addon (rebuilt when its source is newer). Without it the engine runs its
+# WebAssembly convolutions, so a failed build is a warning, not an error.
+bash scripts/build-native.sh || log "warning: native convolutions not built; training uses the WebAssembly kernels"
 
 # Datasets: link copies found beside the checkout (CI's ../shared) into datasets/.
 mkdir -p datasets

@@ -37,7 +37,9 @@ describe('server pipeline (cifar10-mini, small-cnn)', () => {
     expect(retrained.body.status).toBe('queued');
 
     // Health during training: the engine runs in the worker thread.
-    // Five health checks from batch 10 on; each notes whether the training was still going when it answered.
+    // Five health checks from the first reported batch on (progress is throttled, so a given batch
+    // number may never be reported; with the native convolutions the 40 batches take a few seconds);
+    // each notes whether the training was still going when it answered.
     let trainingEnded = false;
     let healthChecks: Promise<{ status: number; running: number; duringTraining: boolean }[]> | undefined;
     const checkHealth = async () => {
@@ -50,12 +52,13 @@ describe('server pipeline (cifar10-mini, small-cnn)', () => {
     };
     const events = await s.events(`/api/jobs/${original.body.id}/events`, {
       onEvent: (e) => {
-        if (e.event === 'progress' && e.data.stage === 'training' && e.data.batch === 10) healthChecks ??= checkHealth();
+        if (e.event === 'progress' && e.data.stage === 'training' && e.data.batch != null) healthChecks ??= checkHealth();
         if (healthChecks && (e.event === 'end' || e.data.stage !== 'training')) trainingEnded = true;
       },
     });
     const training = progressOf(events).filter((p) => p.stage === 'training' && p.batch !== null);
-    expect(training.length).toBeGreaterThan(10);
+    // At most one report every 250 ms, and the last batch's always: a stream of at least two.
+    expect(training.length).toBeGreaterThanOrEqual(2);
     const last = training.at(-1);
     expect(last).toMatchObject({ step: 'Original', epoch: 1, epochs: 1, batches: 40 });
     for (const p of training) {

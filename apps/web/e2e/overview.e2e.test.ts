@@ -112,9 +112,9 @@ describe('empty states, ids and small things (fixtures)', () => {
   it('a class without models says what is missing and leads to Build; "+" icons are SVG', async () => {
     expect(await page.locator('button[aria-label="Add a forget class"] svg.icon').count()).toBe(1);
     await page.goto(`${server.url}/?stage=contrast&d=cifar10&a=resnet18&fc=4`);
-    const note = page.locator('section[aria-label=Contrast] [role=note]');
+    // The note can render before the dataset's class names arrive ("for 4"): wait for the named one.
+    const note = page.locator('section[aria-label=Contrast] [role=note]', { hasText: 'No models yet: train the Original and the Retrained model for deer' });
     await note.waitFor();
-    expect(await note.textContent()).toContain('No models yet: train the Original and the Retrained model for deer');
     await note.locator('button', { hasText: 'Go to Build' }).click();
     await page.waitForSelector('section[aria-label=Build]:not([hidden]) [data-testid=baselines]');
     expect(await page.textContent('[data-testid=baselines]')).toContain('missing: no Original of resnet18 on cifar10 yet');

@@ -229,8 +229,10 @@ describe('Build: start and cancel a job on cifar10-mini', () => {
     await page.goto(`${server.url}/?stage=build&d=cifar10-mini&a=small-cnn&fc=1`);
     await page.waitForSelector('button:has-text("Train Retrained for automobile"):not([disabled])');
     // The engine runs above timed an Original and a Retrained model on this backend: the banner
-    // estimates both from them (recipe epochs unless set; 1 epoch here).
-    await page.fill('input[aria-label="Epochs for the reference models"]', '1');
+    // estimates both from them (recipe epochs unless set).
+    // Enough epochs that the job is still training when Cancel is clicked: with the native kernels
+    // one epoch and its evaluation can end before the reload below.
+    await page.fill('input[aria-label="Epochs for the reference models"]', '20');
     const e = await getJson<{ epochSeconds: Record<string, number>; stageSeconds: Record<string, number | null> }>(`/api/estimates?dataset=cifar10-mini&architecture=small-cnn`);
     expect(e.epochSeconds.retrained).toBeGreaterThan(0);
     await page.waitForFunction(() => /Retrained: estimated ~\d/.test(document.querySelector('[data-testid=baseline-estimates]')?.textContent ?? ''));
@@ -240,7 +242,7 @@ describe('Build: start and cancel a job on cifar10-mini', () => {
     const job = (await page.getAttribute('[data-testid=job-queue] li[data-status=running], [data-testid=job-queue] li[data-status=queued]', 'data-job'))!;
     await page.waitForSelector(`[data-testid=job-stepper][data-job="${job}"] li[data-state=active]`);
     // On this CPU-class backend the banner starts from the dataset's quick recipe.
-    expect((await getJson<{ spec: { epochs: number; recipe: string } }>(`/api/jobs/${job}`)).spec).toMatchObject({ epochs: 1, recipe: 'quick' });
+    expect((await getJson<{ spec: { epochs: number; recipe: string } }>(`/api/jobs/${job}`)).spec).toMatchObject({ epochs: 20, recipe: 'quick' });
     await page.reload();
     const li = await page.waitForSelector('[data-testid=job-queue] li[data-status=running], [data-testid=job-queue] li[data-status=queued]', { timeout: 60_000 });
     await page.screenshot({ path: path.join(OUT, '1-build.png'), fullPage: true });

@@ -1,3 +1,4 @@
+import { describeNativeConvolutions } from '../backend/nativeConvolutions.js';
 import { initBackend, type BackendInfo } from '../backend/selectBackend.js';
 import type { CheckpointListing } from '../run/checkpointIndex.js';
 import { describeDataset } from '../data/catalog.js';
@@ -12,6 +13,7 @@ export async function printBackend(): Promise<BackendInfo> {
   for (const warning of [...backend.warnings, ...runtime.warnings]) console.error(`warning: ${warning}`);
   console.error(`backend: ${describeBackend(backend)}, tfjs ${backend.tfjsVersion}`);
   for (const c of backend.candidates) console.error(`  ${c.name.padEnd(14)} ${c.outcome}${c.reason ? `: ${c.reason}` : ''}`);
+  if (backend.name === 'wasm') console.error(`convolutions: ${describeNativeConvolutions()}`);
   const onnx = runtime.name === 'onnxruntime' ? `onnxruntime-node ${runtime.version} (${threadCount(runtime.threads)})` : 'the tfjs backend';
   console.error(`inference (evaluation passes): ${onnx}`);
   return backend;

@@ -3,13 +3,15 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { BatchNormTrainingAttrs } from './BatchNormTraining.js';
 import { gradientSums, inputGradient } from './batchNormPasses.js';
 import { allocate, f32 } from './heap.js';
+import { nativeBatchNorm } from './nativeConv.js';
 
 /** Our kernel: the gradient of {@link BatchNormTraining} → [dx, dγ, dβ]. */
 export const BatchNormTrainingGrad = 'BatchNormTrainingGrad';
 
 /**
  * With r = 1/√(var + ε), a = γ·r, x̂ = (x − mean)·r and n = N·H·W:
- * dβ = Σdy, dγ = Σdy·x̂, dx = a·dy − a·dγ·r/n·(x − mean) − a·dβ/n. Two passes over dy and x.
+ * dβ = Σdy, dγ = Σdy·x̂, dx = a·dy − a·dγ·r/n·(x − mean) − a·dβ/n. Two passes over dy and x, on
+ * the addon when it is loaded.
  */
 function batchNormTrainingGrad(args: {
   inputs: { dy: TensorInfo; x: TensorInfo; mean: TensorInfo; variance: TensorInfo; gamma: TensorInfo };
@@ -26,6 +28,11 @@ function batchNormTrainingGrad(args: {
   const mean = f32(backend, inputs.mean);
   const variance = f32(backend, inputs.variance);
   const gamma = f32(backend, inputs.gamma);
+  const native = nativeBatchNorm(backend, x);
+  if (native != null) {
+    native.batchNormBackward(f32(backend, dy), f32(backend, x), mean, variance, gamma, f32(backend, dx), f32(backend, dGammaOut), f32(backend, dBetaOut), attrs.epsilon);
+    return [dx, dGammaOut, dBetaOut];
+  }
   const { dySum, dyXcSum } = gradientSums(f32(backend, dy), f32(backend, x), mean);
   const r = new Float64Array(channels).map((_, c) => 1 / Math.sqrt(variance[c] + attrs.epsilon));
   const a = r.map((rc, c) => gamma[c] * rc);

@@ -8,10 +8,11 @@ import type {
 } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { convGradientInfo } from './convGradientInfo.js';
-import { alias, f32, release, releaseAlias, reshapeInfo } from './heap.js';
+import { alias, allocate, f32, release, releaseAlias, reshapeInfo } from './heap.js';
 import { im2col } from './im2col.js';
 import { im2colTransposed } from './im2colTransposed.js';
 import { matMulOnHeap } from './matMulOnHeap.js';
+import { nativeConvFor, nativeGeometry } from './nativeConv.js';
 import { transposeOnHeap } from './transposeOnHeap.js';
 
 /**
@@ -24,8 +25,8 @@ export const CHUNK_FLAG = 'WASM_DW_CHUNK_FLOATS';
 env().registerFlag(CHUNK_FLAG, () => 1 << 19);
 
 /**
- * dW of a 2-D convolution (NHWC, dilation 1), which stock tfjs-backend-wasm lacks, as GEMMs on
- * XNNPACK: dW [kh·kw·Ci, Co] = Σ_pixels patches(x)ᵀ · dy.
+ * dW of a 2-D convolution (NHWC, dilation 1), which stock tfjs-backend-wasm lacks: on the oneDNN
+ * addon when it is loaded, else as GEMMs on XNNPACK: dW [kh·kw·Ci, Co] = Σ_pixels patches(x)ᵀ · dy.
  */
 function conv2DBackpropFilter(args: {
   inputs: Conv2DBackpropFilterInputs;
@@ -37,6 +38,12 @@ function conv2DBackpropFilter(args: {
   const dy = inputs.dy as TensorInfo;
   const { filterShape } = attrs;
   const info = convGradientInfo(Conv2DBackpropFilter, x.shape, filterShape, attrs, [x, dy]);
+  const native = nativeConvFor(backend, info);
+  if (native != null) {
+    const dW = allocate(backend, filterShape);
+    native.backwardWeights(f32(backend, x), f32(backend, dy), f32(backend, dW), nativeGeometry(info));
+    return dW;
+  }
   return filterGradMethod(info) === 'whole-batch'
     ? filterGradByWholeBatch(backend, x, dy, info)
     : filterGradByImageChunks(backend, x, dy, info);

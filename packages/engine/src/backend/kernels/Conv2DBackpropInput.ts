@@ -9,15 +9,17 @@ import type {
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { convGradientInfo } from './convGradientInfo.js';
 import { allocate, copyFloats, f32, floatIndex, heapF32, release } from './heap.js';
+import { nativeConvFor, nativeGeometry } from './nativeConv.js';
 import { subPixelPhase } from './subPixelPhase.js';
 import type { SubPixelPhase } from './subPixelPhase.js';
 import { transposeOnHeap } from './transposeOnHeap.js';
 import { runWasmKernel } from './wasmKernels.js';
 
 /**
- * dx of a 2-D convolution (NHWC, dilation 1) by sub-pixel decomposition: each of the stride²
- * output phases is one stride-1 forward XNNPACK conv of dy with a flipped, in/out-transposed
- * sub-kernel, and the phases are interleaved into dx. Same MACs as the forward conv.
+ * dx of a 2-D convolution (NHWC, dilation 1): on the oneDNN addon when it is loaded, else by
+ * sub-pixel decomposition: each of the stride² output phases is one stride-1 forward XNNPACK conv
+ * of dy with a flipped, in/out-transposed sub-kernel, and the phases are interleaved into dx.
+ * Same MACs as the forward conv.
  */
 function conv2DBackpropInput(args: {
   inputs: Conv2DBackpropInputInputs;
@@ -30,6 +32,12 @@ function conv2DBackpropInput(args: {
   const { inputShape } = attrs;
   const info = convGradientInfo(Conv2DBackpropInput, inputShape, filter.shape, attrs, [dy, filter]);
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, strideHeight, strideWidth } = info;
+  const native = nativeConvFor(backend, info);
+  if (native != null) {
+    const dx = allocate(backend, [batchSize, inHeight, inWidth, inChannels]);
+    native.backwardData(f32(backend, dy), f32(backend, filter), f32(backend, dx), nativeGeometry(info));
+    return dx;
+  }
 
   const rowPhases = range(strideHeight).map((r) =>
     subPixelPhase(r, strideHeight, info.filterHeight, info.padInfo.top, inHeight, outHeight),

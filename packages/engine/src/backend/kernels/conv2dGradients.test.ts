@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../random.js';
 import { normalData, onBothBackends, relativeError } from './backendParity.js';
 import { CHUNK_FLAG, filterGradMethod, imagesPerChunk } from './Conv2DBackpropFilter.js';
+import { NATIVE_CONV_FLAG } from './nativeConv.js';
 
 /** Max error relative to the largest gradient entry; float32 round-off measures ~1e-6. */
 const TOLERANCE = 1e-4;
@@ -102,6 +103,10 @@ async function gradients(c: Case) {
 }
 
 const worst = { dx: 0, dW: 0 };
+
+// The WebAssembly path; nativeConv.test.ts covers the oneDNN addon.
+beforeAll(() => tf.env().set(NATIVE_CONV_FLAG, false));
+afterAll(() => tf.env().set(NATIVE_CONV_FLAG, true));
 
 describe('gradients of tf.conv2d on wasm match the cpu backend', () => {
   it.each(cases().map((c) => [label(c), c] as const))('%s', async (_, c) => {

@@ -7,7 +7,7 @@ import { registerWasmTrainingKernels } from './registerWasmTrainingKernels.js';
 
 /** Max error relative to the largest entry, per gradient and per updated weight. */
 const TOLERANCE = 1e-4;
-const KERNELS = ['Conv2DBackpropInput', 'Conv2DBackpropFilter', 'Tile', 'Sum', 'Mean', 'BatchMatMul'];
+const KERNELS = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'Tile', 'Sum', 'Mean', 'BatchMatMul'];
 
 describe('registerWasmTrainingKernels', () => {
   it('is idempotent and keeps the stock kernels for fall-through', async () => {

@@ -4,8 +4,10 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { batchMatMulConfig } from './BatchMatMul.js';
 import { batchNormTrainingConfig } from './BatchNormTraining.js';
 import { batchNormTrainingGradConfig } from './BatchNormTrainingGrad.js';
+import { conv2DConfig } from './Conv2D.js';
 import { conv2DBackpropFilterConfig } from './Conv2DBackpropFilter.js';
 import { conv2DBackpropInputConfig } from './Conv2DBackpropInput.js';
+import { fusedConv2DConfig } from './FusedConv2D.js';
 import { maxPoolGradConfig } from './MaxPoolGrad.js';
 import { meanConfig } from './Mean.js';
 import { sgdUpdateConfig } from './SgdUpdate.js';
@@ -15,6 +17,8 @@ import { rememberStockKernel, setupStockKernel } from './wasmKernels.js';
 
 /** Our kernels for backend `wasm`, as the wasm backend lists its own in register_all_kernels.ts. */
 const kernelConfigs: KernelConfig[] = [
+  conv2DConfig,
+  fusedConv2DConfig,
   conv2DBackpropInputConfig,
   conv2DBackpropFilterConfig,
   tileConfig,
