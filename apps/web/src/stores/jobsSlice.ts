@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { api } from '../api/client.js';
 import type { QuickStartRequest } from '@mu/schema';
 import type { Job, JobProgress, JobSpec } from '../api/types.js';
+import { latestJob } from '../derive/latestJob.js';
 import type { AppState } from './store.js';
 
 const FINISHED = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
@@ -36,15 +37,18 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
   loadJobs: async () => {
     try {
       const list = await api.jobs();
-      set({ jobs: Object.fromEntries(list.map((j) => [j.id, j])), jobsLoaded: true });
+      const held = get().jobs;
+      set({ jobs: Object.fromEntries(list.map((j) => [j.id, latestJob(held[j.id], j)])), jobsLoaded: true });
     } catch (e) {
       get().toast('error', (e as Error).message);
     }
   },
   receiveJob: (job) => {
     const before = get().jobs[job.id];
-    set({ jobs: { ...get().jobs, [job.id]: job } });
-    if (before && isLive(before) && !isLive(job)) get().onJobFinished(job);
+    const latest = latestJob(before, job);
+    if (latest === before) return;
+    set({ jobs: { ...get().jobs, [job.id]: latest } });
+    if (before && isLive(before) && !isLive(latest)) get().onJobFinished(latest);
   },
   receiveProgress: (p) => {
     const job = get().jobs[p.jobId];
