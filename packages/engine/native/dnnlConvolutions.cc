@@ -44,15 +44,18 @@ dnnl::stream& stream() {
 memory::desc plain(const memory::dims& dims, tag t) { return memory::desc(dims, dt::f32, t); }
 memory::desc any(const memory::dims& dims) { return memory::desc(dims, dt::f32, tag::any); }
 
+// A forward convolution on NHWC activations, with the filter in the layout oneDNN picks.
+dnnl::convolution_forward::desc forwardDesc(dnnl::prop_kind kind, const Shapes& s, bool bias) {
+  return bias ? dnnl::convolution_forward::desc(kind, dnnl::algorithm::convolution_direct, plain(s.src, tag::nhwc),
+                                                any(s.weights), plain(s.bias, tag::x), plain(s.dst, tag::nhwc),
+                                                s.strides, s.padL, s.padR)
+              : dnnl::convolution_forward::desc(kind, dnnl::algorithm::convolution_direct, plain(s.src, tag::nhwc),
+                                                any(s.weights), plain(s.dst, tag::nhwc), s.strides, s.padL, s.padR);
+}
+
 // The forward descriptor that backward primitives take as their hint.
 dnnl::convolution_forward::primitive_desc forwardHint(const Shapes& s, bool bias) {
-  auto desc = bias ? dnnl::convolution_forward::desc(dnnl::prop_kind::forward_training, dnnl::algorithm::convolution_direct,
-                                                      plain(s.src, tag::nhwc), any(s.weights), plain(s.bias, tag::x),
-                                                      plain(s.dst, tag::nhwc), s.strides, s.padL, s.padR)
-                   : dnnl::convolution_forward::desc(dnnl::prop_kind::forward_training, dnnl::algorithm::convolution_direct,
-                                                      plain(s.src, tag::nhwc), any(s.weights), plain(s.dst, tag::nhwc),
-                                                      s.strides, s.padL, s.padR);
-  return {desc, cpu()};
+  return {forwardDesc(dnnl::prop_kind::forward_training, s, bias), cpu()};
 }
 
 // One convolution of one geometry: its primitive, and the filter in oneDNN's layout with the
@@ -106,13 +109,7 @@ Plan& plan(int kind, const Geometry& g) {
       ops.append_eltwise(1.f, dnnl::algorithm::eltwise_relu, 0.f, 0.f);
       attr.set_post_ops(ops);
     }
-    auto desc = bias ? dnnl::convolution_forward::desc(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct,
-                                                        plain(s.src, tag::nhwc), any(s.weights), plain(s.bias, tag::x),
-                                                        plain(s.dst, tag::nhwc), s.strides, s.padL, s.padR)
-                     : dnnl::convolution_forward::desc(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct,
-                                                        plain(s.src, tag::nhwc), any(s.weights), plain(s.dst, tag::nhwc),
-                                                        s.strides, s.padL, s.padR);
-    dnnl::convolution_forward::primitive_desc pd(desc, attr, cpu());
+    dnnl::convolution_forward::primitive_desc pd(forwardDesc(dnnl::prop_kind::forward_inference, s, bias), attr, cpu());
     setWeights(*p, pd.weights_desc(), s, true);
     p->conv = dnnl::convolution_forward(pd);
   } else if (kind == 4) {
