@@ -39,6 +39,16 @@ describe('jobs slice', () => {
     expect(jobs.e5f6a7b8.status).toBe('queued');
   });
 
+  it('keeps a job that failed at once failed when the reply that queued it arrives after the event', async () => {
+    let reply!: (j: Job) => void;
+    vi.spyOn(api, 'createJob').mockReturnValue(new Promise((resolve) => (reply = resolve)));
+    const submitting = useAppStore.getState().submitJob({ kind: 'retrained', dataset: 'cifar10-mini', architecture: 'small-cnn', forgetClass: 1 });
+    useAppStore.getState().receiveJob(job({ status: 'failed', error: 'no Original model for cifar10-mini / small-cnn' }));
+    reply(job({ status: 'queued', startedAt: null }));
+    await submitting;
+    expect(useAppStore.getState().jobs.a1b2c3d4.status).toBe('failed');
+  });
+
   it('takes later reports of a job: queued, then running, then succeeded', () => {
     const s = useAppStore.getState();
     s.receiveJob(job({ status: 'queued', startedAt: null }));

@@ -59,7 +59,8 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
   submitJob: async (spec) => {
     try {
       const job = await api.createJob(spec);
-      set({ jobs: { ...get().jobs, [job.id]: job }, queuedAt: { ...get().queuedAt, [job.id]: Date.now() } });
+      const { jobs, queuedAt } = get();
+      set({ jobs: { ...jobs, [job.id]: latestJob(jobs[job.id], job) }, queuedAt: { ...queuedAt, [job.id]: Date.now() } });
       return job;
     } catch (e) {
       get().toast('error', (e as Error).message);
@@ -70,7 +71,8 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
     try {
       const queued = await api.quickStart(body);
       const now = Date.now();
-      set({ jobs: { ...get().jobs, ...Object.fromEntries(queued.map((j) => [j.id, j])) }, queuedAt: { ...get().queuedAt, ...Object.fromEntries(queued.map((j) => [j.id, now])) } });
+      const { jobs, queuedAt } = get();
+      set({ jobs: { ...jobs, ...Object.fromEntries(queued.map((j) => [j.id, latestJob(jobs[j.id], j)])) }, queuedAt: { ...queuedAt, ...Object.fromEntries(queued.map((j) => [j.id, now])) } });
       return queued;
     } catch (e) {
       get().toast('error', (e as Error).message);
