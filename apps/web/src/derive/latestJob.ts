@@ -12,3 +12,8 @@ export function latestJob(held: Job | undefined, incoming: Job): Job {
   if (!held) return incoming;
   return STATUS_ORDER[incoming.status] < STATUS_ORDER[held.status] ? held : incoming;
 }
+
+/** The later report of each job in `reports` against those held, by id (only the reported jobs). */
+export function latestJobs(held: Record<string, Job>, reports: Job[]): Record<string, Job> {
+  return Object.fromEntries(reports.map((j) => [j.id, latestJob(held[j.id], j)]));
+}

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { api } from '../api/client.js';
 import type { QuickStartRequest } from '@mu/schema';
 import type { Job, JobProgress, JobSpec } from '../api/types.js';
-import { latestJob } from '../derive/latestJob.js';
+import { latestJob, latestJobs } from '../derive/latestJob.js';
 import type { AppState } from './store.js';
 
 const FINISHED = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
@@ -37,8 +37,7 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
   loadJobs: async () => {
     try {
       const list = await api.jobs();
-      const held = get().jobs;
-      set({ jobs: Object.fromEntries(list.map((j) => [j.id, latestJob(held[j.id], j)])), jobsLoaded: true });
+      set({ jobs: latestJobs(get().jobs, list), jobsLoaded: true });
     } catch (e) {
       get().toast('error', (e as Error).message);
     }
@@ -60,7 +59,7 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
     try {
       const job = await api.createJob(spec);
       const { jobs, queuedAt } = get();
-      set({ jobs: { ...jobs, [job.id]: latestJob(jobs[job.id], job) }, queuedAt: { ...queuedAt, [job.id]: Date.now() } });
+      set({ jobs: { ...jobs, ...latestJobs(jobs, [job]) }, queuedAt: { ...queuedAt, [job.id]: Date.now() } });
       return job;
     } catch (e) {
       get().toast('error', (e as Error).message);
@@ -72,7 +71,7 @@ export const createJobsSlice: StateCreator<AppState, [], [], JobsSlice> = (set, 
       const queued = await api.quickStart(body);
       const now = Date.now();
       const { jobs, queuedAt } = get();
-      set({ jobs: { ...jobs, ...Object.fromEntries(queued.map((j) => [j.id, latestJob(jobs[j.id], j)])) }, queuedAt: { ...queuedAt, ...Object.fromEntries(queued.map((j) => [j.id, now])) } });
+      set({ jobs: { ...jobs, ...latestJobs(jobs, queued) }, queuedAt: { ...queuedAt, ...Object.fromEntries(queued.map((j) => [j.id, now])) } });
       return queued;
     } catch (e) {
       get().toast('error', (e as Error).message);
